@@ -1,0 +1,150 @@
+#include "cli.h"
+
+#include "core/cluster.h"
+#include "worker/apiworker.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Meridian::Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Meridian::Cli", text);
+}
+
+QJsonObject toJson(const ClusterStatus &c)
+{
+    return QJsonObject{{QStringLiteral("name"), c.name},
+                       {QStringLiteral("context"), c.context},
+                       {QStringLiteral("server"), c.server},
+                       {QStringLiteral("version"), c.version},
+                       {QStringLiteral("nodesReady"), c.nodesReady},
+                       {QStringLiteral("nodesTotal"), c.nodesTotal},
+                       {QStringLiteral("region"), c.region},
+                       {QStringLiteral("state"), clusterStateName(c.state)},
+                       {QStringLiteral("reason"), c.reason}};
+}
+
+void printTable(const ClusterStatusList &clusters, QTextStream &out)
+{
+    const QStringList header = {tr("NAME"), tr("CONTEXT"), tr("VERSION"), tr("NODES"),
+                                tr("REGION"), tr("STATE"), tr("REASON")};
+    QList<QStringList> rows;
+    for (const ClusterStatus &c : clusters) {
+        rows.append({c.name, c.context, c.version.isEmpty() ? QStringLiteral("-") : c.version,
+                     c.lastSuccess.isValid()
+                         ? QStringLiteral("%1/%2").arg(c.nodesReady).arg(c.nodesTotal)
+                         : QStringLiteral("-"),
+                     c.region.isEmpty() ? QStringLiteral("-") : c.region, clusterStateName(c.state),
+                     c.reason});
+    }
+    QList<qsizetype> widths(header.size());
+    for (qsizetype i = 0; i < header.size(); ++i)
+        widths[i] = header[i].size();
+    for (const QStringList &row : std::as_const(rows)) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], row[i].size());
+    }
+    auto print = [&](const QStringList &row) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (i + 1 == row.size())
+                line += row[i];
+            else
+                line += row[i].leftJustified(widths[i] + 3);
+        }
+        out << line.trimmed() << '\n';
+    };
+    print(header);
+    for (const QStringList &row : std::as_const(rows))
+        print(row);
+}
+
+} // namespace
+
+int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List the member clusters of a kubeconfig, each queried "
+                                        "in parallel, with version, nodes, region and state."));
+    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
+                                              tr("Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
+                                              tr("file"));
+    const QCommandLineOption contextOption(QStringLiteral("context"),
+                                           tr("A context to query; repeat for more (default: all)."),
+                                           tr("name"));
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          tr("Output format: table or json."), tr("format"),
+                                          QStringLiteral("table"));
+    parser.addOptions({kubeconfigOption, contextOption, outputOption});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("meridianctl clusters")} + args)) {
+        err << "meridianctl clusters: " << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("meridianctl clusters: unexpected argument \"%1\"\n").arg(parser.positionalArguments().first());
+        return ExitUsage;
+    }
+    const QString format = parser.value(outputOption);
+    if (format != QLatin1String("table") && format != QLatin1String("json")) {
+        err << tr("meridianctl clusters: unknown output format \"%1\" (use table or json)\n").arg(format);
+        return ExitUsage;
+    }
+
+    FederationRequest request;
+    request.load = Kube::LoadOptions::fromEnvironment(parser.value(kubeconfigOption));
+    request.contexts = parser.values(contextOption);
+
+    // The same worker thread and code path as the GUI.
+    ApiThread api;
+    ClusterStatusList clusters;
+    QString failure;
+    QEventLoop loop;
+    ApiWorker *worker = api.worker();
+    QObject::connect(worker, &ApiWorker::federationLoaded, &loop,
+                     [&](quint64, const ClusterStatusList &initial) { clusters = initial; });
+    QObject::connect(worker, &ApiWorker::clusterStatusBatch, &loop,
+                     [&](quint64, const ClusterStatusList &batch) {
+                         for (const ClusterStatus &status : batch) {
+                             for (ClusterStatus &c : clusters) {
+                                 if (c.context == status.context)
+                                     c = status;
+                             }
+                         }
+                     });
+    QObject::connect(worker, &ApiWorker::refreshFinished, &loop, [&] { loop.quit(); });
+    QObject::connect(worker, &ApiWorker::federationFailed, &loop, [&](quint64, const QString &message) {
+        failure = message;
+        loop.quit();
+    });
+    api.connectFederation(request);
+    loop.exec();
+
+    if (!failure.isEmpty()) {
+        err << "meridianctl clusters: " << failure << '\n';
+        return ExitUsage;
+    }
+    if (format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const ClusterStatus &c : std::as_const(clusters))
+            array.append(toJson(c));
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        printTable(clusters, out);
+    }
+    return ExitOk;
+}
+
+} // namespace Meridian::Cli

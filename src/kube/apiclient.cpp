@@ -1,0 +1,147 @@
+#include "apiclient.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Meridian::Kube {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Meridian::Kube::ApiClient", text);
+}
+
+Net::Response failedResponse(const Error &error)
+{
+    Net::Response response;
+    response.outcome = Net::Response::Outcome::NetworkError;
+    response.errorText = error.message;
+    response.headers.append({QByteArrayLiteral("x-meridian-error"), error.code.toUtf8()});
+    return response;
+}
+
+} // namespace
+
+ApiError apiErrorFrom(const Net::Response &response)
+{
+    ApiError error;
+    error.outcome = response.outcome;
+    error.httpStatus = response.httpStatus;
+    if (response.outcome != Net::Response::Outcome::Ok) {
+        const QByteArray local = response.header(QByteArrayLiteral("x-meridian-error"));
+        error.reason = local.isEmpty() ? Net::outcomeName(response.outcome) : QString::fromUtf8(local);
+        error.message = response.errorText;
+        return error;
+    }
+    const QJsonObject status = QJsonDocument::fromJson(response.body).object();
+    if (status.value(QLatin1String("kind")).toString() == QLatin1String("Status")) {
+        error.reason = status.value(QLatin1String("reason")).toString();
+        error.message = status.value(QLatin1String("message")).toString();
+    }
+    if (error.message.isEmpty()) {
+        const QByteArray text = response.body.left(300).trimmed();
+        error.message = text.isEmpty() ? tr("HTTP %1 with an empty body").arg(response.httpStatus)
+                                       : QString::fromUtf8(text);
+    }
+    if (error.reason.isEmpty())
+        error.reason = QStringLiteral("HTTP %1").arg(response.httpStatus);
+    return error;
+}
+
+ApiClient::ApiClient(ResolvedContext context, Net::Transport *transport,
+                     ExecCredentialProvider *credentials, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_transport(transport)
+    , m_credentials(credentials)
+{}
+
+void ApiClient::get(const QString &pathAndQuery, Callback callback, int timeoutMs)
+{
+    Net::Request request;
+    request.url = QUrl(m_context.cluster.server);
+    QString base = request.url.path();
+    if (base.endsWith(u'/'))
+        base.chop(1);
+    const qsizetype q = pathAndQuery.indexOf(u'?');
+    request.url.setPath(base + pathAndQuery.left(q));
+    if (q >= 0)
+        request.url.setQuery(pathAndQuery.mid(q + 1));
+    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    request.timeoutMs = timeoutMs;
+    send(std::move(request), std::move(callback));
+}
+
+void ApiClient::send(Net::Request request, Callback callback)
+{
+    if (!m_tls)
+        m_tls = tlsConfigFor(m_context);
+    if (!*m_tls) {
+        callback(failedResponse(m_tls->error()));
+        return;
+    }
+    request.tls = m_tls->value();
+    request.proxyUrl = m_context.cluster.proxyUrl;
+    request.headers.append({QByteArrayLiteral("User-Agent"),
+                            QByteArrayLiteral("meridian/" MERIDIAN_VERSION)});
+    sendWithCredential(std::move(request), std::move(callback), false);
+}
+
+void ApiClient::sendWithCredential(Net::Request request, Callback callback, bool retried)
+{
+    if (m_context.user.exec && m_context.user.token.isEmpty()) {
+        if (!m_credentials) {
+            callback(failedResponse({QStringLiteral("Internal"), tr("no credential provider")}));
+            return;
+        }
+        m_credentials->obtain(m_context, this,
+                              [this, request, callback, retried](const Result<Credential> &credential) {
+                                  if (!credential) {
+                                      callback(failedResponse(credential.error()));
+                                      return;
+                                  }
+                                  dispatch(request, *credential, callback, retried);
+                              });
+        return;
+    }
+    Result<Credential> credential = staticCredential(m_context.user);
+    if (!credential) {
+        callback(failedResponse(credential.error()));
+        return;
+    }
+    dispatch(std::move(request), *credential, std::move(callback), true);
+}
+
+void ApiClient::dispatch(Net::Request request, const Credential &credential, Callback callback,
+                         bool retried)
+{
+    if (!m_transport)
+        return;
+    Net::Request sent = request;
+    if (!credential.token.isEmpty())
+        sent.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + credential.token.toUtf8()});
+    if (!credential.clientCertPem.isEmpty()) {
+        sent.tls.clientCertPem = credential.clientCertPem;
+        sent.tls.clientKeyPem = credential.clientKeyPem;
+    } else if (!m_context.user.exec) {
+        sent.tls.clientCertPem.clear();
+    }
+    Net::Reply *reply = m_transport->send(std::move(sent));
+    reply->setParent(this);
+    connect(reply, &Net::Reply::finished, this,
+            [this, reply, request, callback, retried](const Net::Response &response) {
+                reply->deleteLater();
+                if (response.outcome == Net::Response::Outcome::Ok && response.httpStatus == 401
+                    && !retried && m_context.user.exec && m_credentials) {
+                    // A plugin token the server no longer accepts: ask the plugin once more.
+                    m_credentials->invalidate(m_context);
+                    sendWithCredential(request, callback, true);
+                    return;
+                }
+                callback(response);
+            });
+}
+
+} // namespace Meridian::Kube

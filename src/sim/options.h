@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace Meridian::Sim {
+
+// A failure injected into one simulated cluster; see docs/SIMULATOR.md for what each does.
+struct Fault
+{
+    enum class Kind { Latency, ErrorRate, Reset, Down } kind = Kind::Latency;
+    int latencyMs = 0;    // Latency: real (not simulated) milliseconds added to every response
+    double errorRate = 0; // ErrorRate: fraction of requests, 0..1, answered with 500 InternalError
+};
+
+// How a client proves who it is to a simulated cluster, as its kubeconfig user says.
+enum class AuthMethod { Token, ClientCertificate, ExecPlugin };
+
+struct Options
+{
+    QString scenario = QStringLiteral("demo"); // "demo" or "test"
+    int clusters = 0; // "test": cluster-01..cluster-N; 0 = the scenario's default
+    quint64 seed = 1;
+    double timeScale = 1.0;
+    QHash<QString, Fault> faults; // by cluster name
+    // Absolute path of the meridian-sim binary, used as the exec credential plugin of one cluster;
+    // empty means that cluster uses a plain bearer token instead.
+    QString execCommand;
+};
+
+} // namespace Meridian::Sim

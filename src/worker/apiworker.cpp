@@ -1,0 +1,179 @@
+#include "apiworker.h"
+
+#include "kube/apiclient.h"
+#include "kube/clusterprobe.h"
+#include "kube/credentials.h"
+#include "net/transport.h"
+
+
+namespace Meridian {
+
+ApiWorker::ApiWorker(QObject *parent)
+    : QObject(parent)
+    , m_batchTimer(this) // a child, so moveToThread() takes it along
+{
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(50);
+    connect(&m_batchTimer, &QTimer::timeout, this, &ApiWorker::flush);
+}
+
+ApiWorker::~ApiWorker()
+{
+    qDeleteAll(m_clients);
+    delete m_transport;
+    delete m_credentials;
+}
+
+void ApiWorker::setExecTimeout(int ms)
+{
+    if (!m_credentials)
+        m_credentials = new Kube::ExecCredentialProvider;
+    m_credentials->setTimeout(ms);
+}
+
+void ApiWorker::connectFederation(const FederationRequest &request, quint64 generation)
+{
+    // Created here, on the worker thread, so their sockets and timers belong to it.
+    if (!m_transport)
+        m_transport = new Net::Transport;
+    if (!m_credentials)
+        m_credentials = new Kube::ExecCredentialProvider;
+
+    m_generation = generation;
+    for (const auto &client : std::as_const(m_clients))
+        delete client.data(); // cancels its replies
+    m_clients.clear();
+    m_unresolved.clear();
+    m_pending.clear();
+
+    Result<Kube::Kubeconfig> config = Kube::loadKubeconfig(request.load);
+    if (!config) {
+        emit federationFailed(generation, config.error().message);
+        return;
+    }
+    QStringList contexts = request.contexts;
+    if (contexts.isEmpty())
+        contexts = config->contextNames();
+    if (contexts.isEmpty()) {
+        emit federationFailed(generation,
+                              config->files.isEmpty()
+                                  ? tr("No kubeconfig was found (looked at --kubeconfig, $KUBECONFIG and "
+                                       "~/.kube/config).")
+                                  : tr("The kubeconfig (%1) defines no contexts.")
+                                        .arg(config->files.join(QLatin1String(", "))));
+        return;
+    }
+    for (const QString &name : std::as_const(contexts)) {
+        if (!config->findContext(name)) {
+            // Asking for a context that does not exist is an operator error, not a cluster state.
+            emit federationFailed(generation, config->resolve(name).error().message);
+            return;
+        }
+    }
+
+    ClusterStatusList initial;
+    for (const QString &name : std::as_const(contexts)) {
+        Result<Kube::ResolvedContext> resolved = config->resolve(name);
+        ClusterStatus status;
+        status.context = name;
+        if (!resolved) {
+            status.name = config->findContext(name)->cluster;
+            status.state = ClusterState::Unreachable;
+            status.reason = resolved.error().message;
+            m_unresolved.append(status);
+        } else {
+            status.name = resolved->cluster.name;
+            status.server = resolved->cluster.server;
+            status.insecureTls = resolved->cluster.insecureSkipTlsVerify;
+            m_clients.append(new Kube::ApiClient(*resolved, m_transport, m_credentials));
+        }
+        initial.append(status);
+    }
+    emit federationLoaded(generation, initial);
+    probeAll();
+}
+
+void ApiWorker::refresh()
+{
+    if (m_clients.isEmpty() && m_unresolved.isEmpty())
+        return;
+    probeAll();
+}
+
+void ApiWorker::probeAll()
+{
+    const quint64 round = ++m_round;
+    m_outstanding = static_cast<int>(m_clients.size());
+    for (const ClusterStatus &status : std::as_const(m_unresolved))
+        m_pending.append(status);
+    if (m_outstanding == 0) {
+        flush();
+        emit refreshFinished(m_generation);
+        return;
+    }
+    for (const auto &client : std::as_const(m_clients)) {
+        Kube::probeCluster(client, [this, round](const ClusterStatus &status) {
+            if (round != m_round)
+                return; // a newer refresh or federation superseded this one
+            report(status);
+        });
+    }
+}
+
+void ApiWorker::report(const ClusterStatus &status)
+{
+    m_pending.append(status);
+    if (--m_outstanding == 0) {
+        m_batchTimer.stop();
+        flush();
+        emit refreshFinished(m_generation);
+        return;
+    }
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void ApiWorker::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    emit clusterStatusBatch(m_generation, std::exchange(m_pending, {}));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ApiThread::ApiThread(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Meridian::ClusterStatusList>();
+    qRegisterMetaType<Meridian::FederationRequest>();
+    m_thread.setObjectName(QStringLiteral("meridian-api"));
+    m_worker = new ApiWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+ApiThread::~ApiThread()
+{
+    m_thread.requestInterruption();
+    m_thread.quit();
+    m_thread.wait(); // the worker is deleted on its own thread as the thread finishes
+    m_worker = nullptr;
+}
+
+quint64 ApiThread::connectFederation(const FederationRequest &request)
+{
+    const quint64 generation = ++m_generation;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request, generation] {
+        worker->connectFederation(request, generation);
+    });
+    return generation;
+}
+
+void ApiThread::refresh()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->refresh(); });
+}
+
+} // namespace Meridian

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/cluster.h"
+#include "kube/kubeconfig.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+namespace Meridian::Net {
+class Transport;
+}
+namespace Meridian::Kube {
+class ApiClient;
+class ExecCredentialProvider;
+} // namespace Meridian::Kube
+
+namespace Meridian {
+
+// What the operator asked to see: which kubeconfig, and which of its contexts (empty = all).
+struct FederationRequest
+{
+    Kube::LoadOptions load;
+    QStringList contexts;
+};
+
+// Owns every connection. Lives on the API worker thread; its slots are invoked queued from the
+// GUI thread (through ApiThread) and its results go back as values, batched.
+class ApiWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiWorker)
+
+public:
+    explicit ApiWorker(QObject *parent = nullptr);
+    ~ApiWorker() override;
+
+    // Loads the kubeconfig and probes every selected context. A newer generation makes every
+    // older result stale: the worker drops them.
+    void connectFederation(const Meridian::FederationRequest &request, quint64 generation);
+    void refresh();
+
+    void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
+    void setExecTimeout(int ms);
+
+signals:
+    void federationLoaded(quint64 generation, const Meridian::ClusterStatusList &clusters);
+    void federationFailed(quint64 generation, const QString &message);
+    void clusterStatusBatch(quint64 generation, const Meridian::ClusterStatusList &batch);
+    void refreshFinished(quint64 generation);
+
+private:
+    void probeAll();
+    void report(const ClusterStatus &status);
+    void flush();
+
+    Net::Transport *m_transport = nullptr;
+    Kube::ExecCredentialProvider *m_credentials = nullptr;
+    QList<QPointer<Kube::ApiClient>> m_clients;
+    ClusterStatusList m_unresolved; // contexts that could not even be resolved
+    ClusterStatusList m_pending;
+    QTimer m_batchTimer;
+    quint64 m_generation = 0;
+    quint64 m_round = 0;
+    int m_outstanding = 0;
+};
+
+// The API worker's named thread. Destroying it interrupts the worker, quits and waits.
+class ApiThread final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiThread)
+
+public:
+    explicit ApiThread(QObject *parent = nullptr);
+    ~ApiThread() override;
+
+    ApiWorker *worker() const { return m_worker; }
+
+    // Thread-safe entry points: each queues the call onto the worker thread.
+    quint64 connectFederation(const FederationRequest &request);
+    void refresh();
+    quint64 generation() const { return m_generation; }
+
+private:
+    QThread m_thread;
+    ApiWorker *m_worker = nullptr;
+    quint64 m_generation = 0;
+};
+
+} // namespace Meridian

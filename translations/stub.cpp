@@ -1,0 +1,1 @@
+// The translations live in this library as resources; it needs one translation unit.

@@ -1,0 +1,217 @@
+#include "mainwindow.h"
+
+#include "models/clustermodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTime>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Meridian {
+
+MainWindow::MainWindow(ApiThread *api, QWidget *parent)
+    : QMainWindow(parent)
+    , m_api(api)
+    , m_model(new ClusterModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTableView)
+    , m_banner(new QLabel)
+    , m_summary(new QLabel)
+    , m_activity(new QLabel)
+    , m_autoRefresh(new QTimer(this))
+{
+    setWindowTitle(tr("Meridian"));
+    setObjectName(QStringLiteral("MainWindow"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ClusterModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_view->setObjectName(QStringLiteral("clusterView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // kubeconfig order until the operator sorts
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->setAccessibleName(tr("Member clusters"));
+
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral(
+        "QLabel#banner { background: #fdecea; color: #611a15; padding: 8px; border-bottom: 1px solid #f5c2c0; }"));
+    m_banner->hide();
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view);
+    setCentralWidget(central);
+
+    statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(m_activity);
+
+    createActions();
+
+    ApiWorker *worker = m_api->worker();
+    connect(worker, &ApiWorker::federationLoaded, this, &MainWindow::onFederationLoaded);
+    connect(worker, &ApiWorker::federationFailed, this, &MainWindow::onFederationFailed);
+    connect(worker, &ApiWorker::clusterStatusBatch, this, &MainWindow::onBatch);
+    connect(worker, &ApiWorker::refreshFinished, this, &MainWindow::onRefreshFinished);
+
+    m_autoRefresh->setInterval(30000);
+    connect(m_autoRefresh, &QTimer::timeout, this, &MainWindow::refresh);
+
+    resize(1280, 720);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Kubeconfig…"), this, &MainWindow::openKubeconfig);
+    open->setShortcut(QKeySequence::Open);
+    QAction *refresh = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Meridian"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::openFederation(const FederationRequest &request, const QString &title)
+{
+    m_request = request;
+    m_firstRefreshDone = false;
+    m_refreshing = true;
+    m_banner->hide();
+    setWindowTitle(title.isEmpty() ? tr("Meridian") : tr("%1 — Meridian").arg(title));
+    m_generation = m_api->connectFederation(request);
+    updateStatus();
+}
+
+void MainWindow::onFederationLoaded(quint64 generation, const ClusterStatusList &clusters)
+{
+    if (generation != m_generation)
+        return;
+    m_model->setClusters(clusters);
+    for (int column = 0; column < ClusterModel::ReasonColumn; ++column)
+        m_view->resizeColumnToContents(column);
+    updateStatus();
+}
+
+void MainWindow::onFederationFailed(quint64 generation, const QString &message)
+{
+    if (generation != m_generation)
+        return;
+    m_refreshing = false;
+    m_model->setClusters({});
+    m_banner->setText(tr("Meridian could not open the federation: %1").arg(message));
+    m_banner->show();
+    updateStatus();
+    emit federationFailed(message);
+}
+
+void MainWindow::onBatch(quint64 generation, const ClusterStatusList &batch)
+{
+    if (generation != m_generation)
+        return;
+    m_model->applyBatch(batch);
+    if (!m_firstRefreshDone) {
+        for (int column = 0; column < ClusterModel::ReasonColumn; ++column)
+            m_view->resizeColumnToContents(column);
+    }
+    updateStatus();
+}
+
+void MainWindow::onRefreshFinished(quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    m_refreshing = false;
+    updateStatus();
+    if (!m_autoRefresh->isActive())
+        m_autoRefresh->start();
+    if (!m_firstRefreshDone) {
+        m_firstRefreshDone = true;
+        emit firstRefreshFinished();
+    }
+}
+
+void MainWindow::refresh()
+{
+    if (m_generation == 0 || m_refreshing)
+        return;
+    m_refreshing = true;
+    m_api->refresh();
+    updateStatus();
+}
+
+void MainWindow::openKubeconfig()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Kubeconfig"), QString(),
+                                                      tr("Kubeconfig files (*)"));
+    if (file.isEmpty())
+        return;
+    FederationRequest request;
+    request.load = Kube::LoadOptions::fromEnvironment(file);
+    openFederation(request, file);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Meridian"),
+        tr("<h3>Meridian %1</h3>"
+           "<p>One console for one workload on many Kubernetes clusters.</p>"
+           "<p>Built with Qt %2, libcurl and yaml-cpp.</p>")
+            .arg(QStringLiteral(MERIDIAN_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::updateStatus()
+{
+    const auto counts = m_model->stateCounts();
+    const int total = m_model->rowCount();
+    QStringList parts;
+    parts.append(tr("Clusters: %1").arg(total));
+    for (ClusterState state : {ClusterState::Ready, ClusterState::Degraded, ClusterState::Connecting,
+                               ClusterState::Unreachable, ClusterState::Unauthorized,
+                               ClusterState::Forbidden}) {
+        if (const int n = counts.value(state))
+            parts.append(tr("%1 %2", "count, cluster state").arg(n).arg(ClusterModel::stateText(state)));
+    }
+    int insecure = 0;
+    for (const ClusterStatus &c : m_model->clusters())
+        insecure += c.insecureTls ? 1 : 0;
+    if (insecure > 0)
+        parts.append(tr("⚠ TLS verification is off for %1 of them").arg(insecure));
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+    m_activity->setText(m_refreshing ? tr("Refreshing…")
+                                     : (m_generation ? tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
+                                                     : QString()));
+}
+
+} // namespace Meridian

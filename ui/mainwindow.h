@@ -1,0 +1,62 @@
+#pragma once
+
+#include "worker/apiworker.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace Meridian {
+
+class ClusterModel;
+
+// The console's main window: the member clusters, their state, and why any is not Ready.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(ApiThread *api, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows `request`'s clusters; the title names where they come from.
+    void openFederation(const FederationRequest &request, const QString &title);
+
+    ClusterModel *clusterModel() const { return m_model; }
+    QTableView *clusterView() const { return m_view; }
+
+signals:
+    // Every cluster of the current federation has answered or failed at least once.
+    void firstRefreshFinished();
+    void federationFailed(const QString &message);
+
+private:
+    void createActions();
+    void onFederationLoaded(quint64 generation, const ClusterStatusList &clusters);
+    void onFederationFailed(quint64 generation, const QString &message);
+    void onBatch(quint64 generation, const ClusterStatusList &batch);
+    void onRefreshFinished(quint64 generation);
+    void openKubeconfig();
+    void refresh();
+    void showAbout();
+    void updateStatus();
+
+    ApiThread *m_api;
+    ClusterModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_view;
+    QLabel *m_banner;
+    QLabel *m_summary;
+    QLabel *m_activity;
+    QTimer *m_autoRefresh;
+    FederationRequest m_request;
+    quint64 m_generation = 0;
+    bool m_firstRefreshDone = false;
+    bool m_refreshing = false;
+};
+
+} // namespace Meridian
