@@ -67,6 +67,8 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     layout->addWidget(m_view);
     setCentralWidget(central);
 
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_activity->setObjectName(QStringLiteral("activity"));
     statusBar()->addWidget(m_summary, 1);
     statusBar()->addPermanentWidget(m_activity);
 

@@ -170,6 +170,11 @@ ExecConfig readExec(Reader &reader, const YAML::Node &exec, const QString &path)
                     tr("\"%1\" is not supported; use client.authentication.k8s.io/v1 or v1beta1")
                         .arg(config.apiVersion));
     }
+    if (!reader.failed() && config.apiVersion == QLatin1String("client.authentication.k8s.io/v1")
+        && config.interactiveMode.isEmpty()) {
+        reader.fail(exec, path + QStringLiteral(".interactiveMode"),
+                    tr("is required for client.authentication.k8s.io/v1 (Never, IfAvailable or Always)"));
+    }
     if (const YAML::Node args = exec["args"]; args && !args.IsNull()) {
         if (!args.IsSequence()) {
             reader.fail(args, path + QStringLiteral(".args"), tr("expected a list of strings"));
@@ -356,6 +361,8 @@ Result<Kubeconfig> parseKubeconfig(const QByteArray &yaml, const QString &fileNa
                                      entry.execExtension = toJson(e["extension"]).toObject();
                              }
                          }
+                         if (!entry.server.isEmpty() && !entry.server.contains(QLatin1String("://")))
+                             entry.server.prepend(QLatin1String("https://")); // as client-go does
                          if (!entry.server.isEmpty()) {
                              const QUrl url(entry.server);
                              if (!url.isValid() || url.host().isEmpty())

@@ -566,7 +566,7 @@ void tst_Kubeconfig::wrongTypes_data()
                           "  cluster:\n"
                           "    insecure-skip-tls-verify: true\n"
                           "    server: not a url\n")
-            << u"10: clusters[1].cluster.server"_s << u"\"not a url\" is not a valid URL"_s;
+            << u"10: clusters[1].cluster.server"_s << u"\"https://not a url\" is not a valid URL"_s;
     QTest::newRow("server without host")
             << QByteArray("clusters:\n"
                           "- name: a\n"
@@ -1087,7 +1087,7 @@ contexts:
     QCOMPARE(resolved->context.nameSpace, u"shop"_s);
 
     // and errors in it carry that label and the line
-    options.inlineContent = "clusters:\n- name: demo\n  cluster: {server: 42}\n";
+    options.inlineContent = "clusters:\n- name: demo\n  cluster: {server: {a: b}}\n";
     const Result<Kubeconfig> broken = loadKubeconfig(options);
     QVERIFY(!broken);
     QVERIFY2(broken.error().message.startsWith(
