@@ -101,6 +101,9 @@ void emitNode(YAML::Emitter &out, const YAML::Node &node)
         break;
     case YAML::NodeType::Scalar: {
         const std::string &s = node.Scalar();
+        // Explicit tags (!!str, !custom) are kept as written.
+        if (const std::string &tag = node.Tag(); !tag.empty() && tag != "?" && tag != quotedTag)
+            out << YAML::VerbatimTag(tag);
         const bool quoted = node.Tag() == quotedTag;
         if (s.empty() || (quoted && needsQuotes(s)) || s.find('\n') != std::string::npos)
             out << YAML::DoubleQuoted << s;

@@ -666,12 +666,22 @@ Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root, bool json
     return data;
 }
 
+// Kubernetes objects are UTF-8; anything else would not survive a write-back unchanged.
+Status checkUtf8(const QByteArray &text)
+{
+    if (QString::fromUtf8(text).toUtf8() == text)
+        return succeeded();
+    return Error{parseCode, tr("the preferences are not valid UTF-8")};
+}
+
 Result<PreferencesDocument::Data> parseAny(const QByteArray &text,
                                            std::optional<PreferencesFormat> expected)
 {
     const QByteArray trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return Error{parseCode, tr("the preferences are empty")};
+    if (const Status utf8 = checkUtf8(trimmed); !utf8)
+        return utf8.error();
     const bool json = trimmed.startsWith('{');
     if (json) {
         const auto object = parseJsonObject(trimmed, tr("preferences"));
@@ -708,6 +718,8 @@ Result<PreferencesDocument> PreferencesDocument::parse(const QByteArray &text)
 
 Result<PreferencesDocument> PreferencesDocument::parseAnnotation(const QByteArray &json)
 {
+    if (const Status utf8 = checkUtf8(json); !utf8)
+        return utf8.error();
     const auto object = parseJsonObject(json.trimmed(), tr("annotation"));
     if (!object)
         return object.error();

@@ -12,6 +12,8 @@
 #include <QSslKey>
 #include <QThread>
 
+#include <openssl/crypto.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Meridian::Sim {
@@ -48,10 +50,21 @@ Federation::Federation(Options options)
 
 Federation::~Federation()
 {
-    if (d->thread.isRunning()) {
-        d->thread.quit();
-        d->thread.wait();
-    }
+    if (!d->thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+            d->host,
+            [this] {
+                // Servers, connections and TLS sockets go while their thread still runs.
+                qDeleteAll(d->host->children());
+                // OpenSSL frees its per-thread RNG state in a pthread destructor, which may run
+                // after wait() has returned and the process has already exited; free it now.
+                OPENSSL_thread_stop();
+            },
+            Qt::BlockingQueuedConnection);
+    d->servers.clear();
+    d->thread.quit();
+    d->thread.wait();
 }
 
 Result<QSslConfiguration> Federation::Private::serverTls(const ClusterSpec &spec) const
