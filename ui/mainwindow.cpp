@@ -55,8 +55,8 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(QStringLiteral(
-        "QLabel#banner { background: #fdecea; color: #611a15; padding: 8px; border-bottom: 1px solid #f5c2c0; }"));
+    m_banner->setStyleSheet(QStringLiteral("QLabel#banner { background: #fdecea; color: #611a15; "
+                                           "padding: 8px; border-bottom: 1px solid #f5c2c0; }"));
     m_banner->hide();
 
     auto *central = new QWidget;
@@ -174,7 +174,9 @@ void MainWindow::refresh()
 
 void MainWindow::openKubeconfig()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open Kubeconfig"), QString(),
+    const QString file = QFileDialog::getOpenFileName(this,
+                                                      tr("Open Kubeconfig"),
+                                                      QString(),
                                                       tr("Kubeconfig files (*)"));
     if (file.isEmpty())
         return;
@@ -185,12 +187,13 @@ void MainWindow::openKubeconfig()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Meridian"),
-        tr("<h3>Meridian %1</h3>"
-           "<p>One console for one workload on many Kubernetes clusters.</p>"
-           "<p>Built with Qt %2, libcurl and yaml-cpp.</p>")
-            .arg(QStringLiteral(MERIDIAN_VERSION), QString::fromLatin1(qVersion())));
+    QMessageBox::about(this,
+                       tr("About Meridian"),
+                       tr("<h3>Meridian %1</h3>"
+                          "<p>One console for one workload on many Kubernetes clusters.</p>"
+                          "<p>Built with Qt %2, libcurl and yaml-cpp.</p>")
+                               .arg(QStringLiteral(MERIDIAN_VERSION),
+                                    QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::updateStatus()
@@ -199,11 +202,15 @@ void MainWindow::updateStatus()
     const int total = m_model->rowCount();
     QStringList parts;
     parts.append(tr("Clusters: %1").arg(total));
-    for (ClusterState state : {ClusterState::Ready, ClusterState::Degraded, ClusterState::Connecting,
-                               ClusterState::Unreachable, ClusterState::Unauthorized,
+    for (ClusterState state : {ClusterState::Ready,
+                               ClusterState::Degraded,
+                               ClusterState::Connecting,
+                               ClusterState::Unreachable,
+                               ClusterState::Unauthorized,
                                ClusterState::Forbidden}) {
         if (const int n = counts.value(state))
-            parts.append(tr("%1 %2", "count, cluster state").arg(n).arg(ClusterModel::stateText(state)));
+            parts.append(
+                    tr("%1 %2", "count, cluster state").arg(n).arg(ClusterModel::stateText(state)));
     }
     int insecure = 0;
     for (const ClusterStatus &c : m_model->clusters())
@@ -212,7 +219,9 @@ void MainWindow::updateStatus()
         parts.append(tr("⚠ TLS verification is off for %1 of them").arg(insecure));
     m_summary->setText(parts.join(QStringLiteral(" · ")));
     m_activity->setText(m_refreshing ? tr("Refreshing…")
-                                     : (m_generation ? tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
+                                     : (m_generation ? tr("Updated %1")
+                                                               .arg(QTime::currentTime().toString(
+                                                                       QStringLiteral("HH:mm:ss")))
                                                      : QString()));
 }
 

@@ -17,7 +17,8 @@ namespace {
 
 bool hasDisplay()
 {
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+           || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
            || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
@@ -48,15 +49,17 @@ int main(int argc, char *argv[])
             bool versionOrHelp = false;
             for (int i = 1; i < argc; ++i) {
                 const QByteArray arg(argv[i]);
-                versionOrHelp |= arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h";
+                versionOrHelp
+                        |= arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h";
             }
             if (versionOrHelp)
                 qputenv("QT_QPA_PLATFORM", "offscreen");
             else {
-                std::fprintf(stderr,
-                             "meridian: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
-                             "To render the window to a picture instead, run for example:\n"
-                             "  meridian --demo --screenshot meridian.png\n");
+                std::fprintf(
+                        stderr,
+                        "meridian: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                        "To render the window to a picture instead, run for example:\n"
+                        "  meridian --demo --screenshot meridian.png\n");
                 return 1;
             }
         }
@@ -71,26 +74,35 @@ int main(int argc, char *argv[])
     Meridian::installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Meridian: one console for one workload on many Kubernetes clusters."));
+    parser.setApplicationDescription(QApplication::translate(
+            "main", "Meridian: one console for one workload on many Kubernetes clusters."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QApplication::translate("main", "Start the embedded demo federation and connect to it."));
+    const QCommandLineOption demoOption(
+            QStringLiteral("demo"),
+            QApplication::translate("main",
+                                    "Start the embedded demo federation and connect to it."));
     const QCommandLineOption kubeconfigOption(
-        QStringLiteral("kubeconfig"),
-        QApplication::translate("main", "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
-        QApplication::translate("main", "file"));
+            QStringLiteral("kubeconfig"),
+            QApplication::translate("main",
+                                    "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
+            QApplication::translate("main", "file"));
     const QCommandLineOption contextOption(
-        QStringLiteral("context"), QApplication::translate("main", "A context to show; repeat for more (default: all)."),
-        QApplication::translate("main", "name"));
+            QStringLiteral("context"),
+            QApplication::translate("main", "A context to show; repeat for more (default: all)."),
+            QApplication::translate("main", "name"));
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QApplication::translate("main", "Render the window to a PNG once every cluster has answered, then exit."),
-        QApplication::translate("main", "file"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QApplication::translate("main", "Window size for --screenshot, as WIDTHxHEIGHT."),
-                                        QApplication::translate("main", "size"), QStringLiteral("1280x720"));
+            QStringLiteral("screenshot"),
+            QApplication::translate(
+                    "main",
+                    "Render the window to a PNG once every cluster has answered, then exit."),
+            QApplication::translate("main", "file"));
+    const QCommandLineOption
+            sizeOption(QStringLiteral("size"),
+                       QApplication::translate("main",
+                                               "Window size for --screenshot, as WIDTHxHEIGHT."),
+                       QApplication::translate("main", "size"),
+                       QStringLiteral("1280x720"));
     parser.addOptions({demoOption, kubeconfigOption, contextOption, screenshotOption, sizeOption});
     parser.process(app);
 
@@ -102,8 +114,9 @@ int main(int argc, char *argv[])
         if (parts.size() == 2)
             size = QSize(parts[0].toInt(&okW), parts[1].toInt(&okH));
         if (!okW || !okH || size.width() < 320 || size.height() < 240) {
-            fail(QApplication::translate("main", "--size \"%1\" is not WIDTHxHEIGHT (at least 320x240)")
-                     .arg(parser.value(sizeOption)));
+            fail(QApplication::translate("main",
+                                         "--size \"%1\" is not WIDTHxHEIGHT (at least 320x240)")
+                         .arg(parser.value(sizeOption)));
             return 2;
         }
     }
@@ -113,12 +126,14 @@ int main(int argc, char *argv[])
     QString title;
     if (parser.isSet(demoOption)) {
         Meridian::Sim::Options options;
-        const QString sim = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
+        const QString sim
+                = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
         if (QFileInfo(sim).isExecutable())
             options.execCommand = sim; // the exec-plugin cluster needs the plugin binary
         demo = std::make_unique<Meridian::Sim::Federation>(options);
         if (const Meridian::Status started = demo->start(); !started) {
-            fail(QApplication::translate("main", "the demo federation could not start: %1").arg(started.error().message));
+            fail(QApplication::translate("main", "the demo federation could not start: %1")
+                         .arg(started.error().message));
             return 1;
         }
         request.load.inlineContent = demo->kubeconfig();
@@ -140,20 +155,26 @@ int main(int argc, char *argv[])
         auto shoot = [&window, file] {
             const QPixmap picture = window.grab();
             if (!picture.save(file, "PNG")) {
-                fail(QApplication::translate("main", "cannot write the screenshot to %1").arg(file));
+                fail(QApplication::translate("main", "cannot write the screenshot to %1")
+                             .arg(file));
                 QApplication::exit(1);
                 return;
             }
             QApplication::exit(0);
         };
-        QObject::connect(&window, &Meridian::MainWindow::firstRefreshFinished, &app,
-                         [shoot] { QTimer::singleShot(100, shoot); });
-        QObject::connect(&window, &Meridian::MainWindow::federationFailed, &app, [](const QString &message) {
-            fail(message);
-            QApplication::exit(1);
+        QObject::connect(&window, &Meridian::MainWindow::firstRefreshFinished, &app, [shoot] {
+            QTimer::singleShot(100, shoot);
         });
+        QObject::connect(&window,
+                         &Meridian::MainWindow::federationFailed,
+                         &app,
+                         [](const QString &message) {
+                             fail(message);
+                             QApplication::exit(1);
+                         });
         QTimer::singleShot(120000, &app, [] {
-            fail(QApplication::translate("main", "not every cluster answered within 120 s; no screenshot written"));
+            fail(QApplication::translate(
+                    "main", "not every cluster answered within 120 s; no screenshot written"));
             QApplication::exit(1);
         });
     } else {

@@ -38,7 +38,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "meridianctl " << MERIDIAN_VERSION << '\n';
         return ExitOk;
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("help")) {
         out << usage();
         return ExitOk;
     }

@@ -34,15 +34,23 @@ QJsonObject toJson(const ClusterStatus &c)
 
 void printTable(const ClusterStatusList &clusters, QTextStream &out)
 {
-    const QStringList header = {tr("NAME"), tr("CONTEXT"), tr("VERSION"), tr("NODES"),
-                                tr("REGION"), tr("STATE"), tr("REASON")};
+    const QStringList header = {tr("NAME"),
+                                tr("CONTEXT"),
+                                tr("VERSION"),
+                                tr("NODES"),
+                                tr("REGION"),
+                                tr("STATE"),
+                                tr("REASON")};
     QList<QStringList> rows;
     for (const ClusterStatus &c : clusters) {
-        rows.append({c.name, c.context, c.version.isEmpty() ? QStringLiteral("-") : c.version,
+        rows.append({c.name,
+                     c.context,
+                     c.version.isEmpty() ? QStringLiteral("-") : c.version,
                      c.lastSuccess.isValid()
-                         ? QStringLiteral("%1/%2").arg(c.nodesReady).arg(c.nodesTotal)
-                         : QStringLiteral("-"),
-                     c.region.isEmpty() ? QStringLiteral("-") : c.region, clusterStateName(c.state),
+                             ? QStringLiteral("%1/%2").arg(c.nodesReady).arg(c.nodesTotal)
+                             : QStringLiteral("-"),
+                     c.region.isEmpty() ? QStringLiteral("-") : c.region,
+                     clusterStateName(c.state),
                      c.reason});
     }
     QList<qsizetype> widths(header.size());
@@ -74,14 +82,17 @@ int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("List the member clusters of a kubeconfig, each queried "
                                         "in parallel, with version, nodes, region and state."));
-    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
-                                              tr("Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
-                                              tr("file"));
-    const QCommandLineOption contextOption(QStringLiteral("context"),
-                                           tr("A context to query; repeat for more (default: all)."),
-                                           tr("name"));
+    const QCommandLineOption
+            kubeconfigOption(QStringLiteral("kubeconfig"),
+                             tr("Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
+                             tr("file"));
+    const QCommandLineOption
+            contextOption(QStringLiteral("context"),
+                          tr("A context to query; repeat for more (default: all)."),
+                          tr("name"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          tr("Output format: table or json."), tr("format"),
+                                          tr("Output format: table or json."),
+                                          tr("format"),
                                           QStringLiteral("table"));
     parser.addOptions({kubeconfigOption, contextOption, outputOption});
     parser.addHelpOption();
@@ -94,12 +105,14 @@ int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << tr("meridianctl clusters: unexpected argument \"%1\"\n").arg(parser.positionalArguments().first());
+        err << tr("meridianctl clusters: unexpected argument \"%1\"\n")
+                        .arg(parser.positionalArguments().first());
         return ExitUsage;
     }
     const QString format = parser.value(outputOption);
     if (format != QLatin1String("table") && format != QLatin1String("json")) {
-        err << tr("meridianctl clusters: unknown output format \"%1\" (use table or json)\n").arg(format);
+        err << tr("meridianctl clusters: unknown output format \"%1\" (use table or json)\n")
+                        .arg(format);
         return ExitUsage;
     }
 
@@ -113,9 +126,13 @@ int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
     QString failure;
     QEventLoop loop;
     ApiWorker *worker = api.worker();
-    QObject::connect(worker, &ApiWorker::federationLoaded, &loop,
+    QObject::connect(worker,
+                     &ApiWorker::federationLoaded,
+                     &loop,
                      [&](quint64, const ClusterStatusList &initial) { clusters = initial; });
-    QObject::connect(worker, &ApiWorker::clusterStatusBatch, &loop,
+    QObject::connect(worker,
+                     &ApiWorker::clusterStatusBatch,
+                     &loop,
                      [&](quint64, const ClusterStatusList &batch) {
                          for (const ClusterStatus &status : batch) {
                              for (ClusterStatus &c : clusters) {
@@ -125,10 +142,13 @@ int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
                          }
                      });
     QObject::connect(worker, &ApiWorker::refreshFinished, &loop, [&] { loop.quit(); });
-    QObject::connect(worker, &ApiWorker::federationFailed, &loop, [&](quint64, const QString &message) {
-        failure = message;
-        loop.quit();
-    });
+    QObject::connect(worker,
+                     &ApiWorker::federationFailed,
+                     &loop,
+                     [&](quint64, const QString &message) {
+                         failure = message;
+                         loop.quit();
+                     });
     api.connectFederation(request);
     loop.exec();
 

@@ -20,16 +20,17 @@ namespace {
 
 constexpr int usageError = 2;
 
-QString tr(const char *text)
+// Gives lupdate one context for this file's strings.
+struct Text final
 {
-    return QCoreApplication::translate("Meridian::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Cli)
+};
 
 QString usage()
 {
-    return tr("usage: meridianctl plan --prefs FILE|- --total N --clusters A,B,C "
-              "[--current A=4,B=8] [--capacity B=10] [--key NAMESPACE/NAME] "
-              "[--engine federation|karmada] [-o json|table]");
+    return Text::tr("usage: meridianctl plan --prefs FILE|- --total N --clusters A,B,C "
+                    "[--current A=4,B=8] [--capacity B=10] [--key NAMESPACE/NAME] "
+                    "[--engine federation|karmada] [-o json|table]");
 }
 
 struct Options
@@ -50,7 +51,7 @@ Result<qint64> parseCount(const QString &text, const QString &what)
     const qint64 n = text.toLongLong(&ok);
     if (!ok || n < 0) {
         return Error{QStringLiteral("UsageError"),
-                     tr("%1: must be an integer ≥ 0, got \"%2\"").arg(what, text)};
+                     Text::tr("%1: must be an integer ≥ 0, got \"%2\"").arg(what, text)};
     }
     return n;
 }
@@ -63,11 +64,11 @@ Result<QStringList> parseClusters(const QString &text)
         const QString name = part.trimmed();
         if (name.isEmpty()) {
             return Error{QStringLiteral("UsageError"),
-                         tr("--clusters: empty cluster name in \"%1\"").arg(text)};
+                         Text::tr("--clusters: empty cluster name in \"%1\"").arg(text)};
         }
         if (seen.contains(name)) {
             return Error{QStringLiteral("UsageError"),
-                         tr("--clusters: %1 is listed twice").arg(name)};
+                         Text::tr("--clusters: %1 is listed twice").arg(name)};
         }
         seen.insert(name);
         out.append(name);
@@ -83,11 +84,11 @@ Result<QMap<QString, qint64>> parseCounts(const QString &text, const QString &op
         const QString name = part.left(eq).trimmed();
         if (eq <= 0 || name.isEmpty()) {
             return Error{QStringLiteral("UsageError"),
-                         tr("%1: expected CLUSTER=N, got \"%2\"").arg(option, part)};
+                         Text::tr("%1: expected CLUSTER=N, got \"%2\"").arg(option, part)};
         }
         if (out.contains(name)) {
             return Error{QStringLiteral("UsageError"),
-                         tr("%1: %2 is given twice").arg(option, name)};
+                         Text::tr("%1: %2 is given twice").arg(option, name)};
         }
         const auto n = parseCount(part.mid(eq + 1).trimmed(), option + u' ' + name);
         if (!n)
@@ -111,15 +112,21 @@ Result<Options> parseArguments(const QStringList &args)
             name = name.left(name.indexOf(u'='));
             inlineValue = true;
         }
-        static const QStringList known = {
-            QStringLiteral("--prefs"),    QStringLiteral("--total"),  QStringLiteral("--clusters"),
-            QStringLiteral("--current"),  QStringLiteral("--capacity"), QStringLiteral("--key"),
-            QStringLiteral("--engine"),   QStringLiteral("-o"),       QStringLiteral("--output")};
+        static const QStringList known = {QStringLiteral("--prefs"),
+                                          QStringLiteral("--total"),
+                                          QStringLiteral("--clusters"),
+                                          QStringLiteral("--current"),
+                                          QStringLiteral("--capacity"),
+                                          QStringLiteral("--key"),
+                                          QStringLiteral("--engine"),
+                                          QStringLiteral("-o"),
+                                          QStringLiteral("--output")};
         if (!known.contains(name))
-            return Error{QStringLiteral("UsageError"), tr("unknown argument \"%1\"").arg(name)};
+            return Error{QStringLiteral("UsageError"),
+                         Text::tr("unknown argument \"%1\"").arg(name)};
         if (!inlineValue) {
             if (i + 1 >= args.size())
-                return Error{QStringLiteral("UsageError"), tr("%1 needs a value").arg(name)};
+                return Error{QStringLiteral("UsageError"), Text::tr("%1 needs a value").arg(name)};
             value = args.at(++i);
         }
         if (name == u"--prefs") {
@@ -150,26 +157,27 @@ Result<Options> parseArguments(const QStringList &args)
                 o.engine = Placement::Engine::Karmada;
             else
                 return Error{QStringLiteral("UsageError"),
-                             tr("--engine: must be federation or karmada, got \"%1\"").arg(value)};
+                             Text::tr("--engine: must be federation or karmada, got \"%1\"")
+                                     .arg(value)};
         } else {
             if (value != u"json" && value != u"table")
                 return Error{QStringLiteral("UsageError"),
-                             tr("-o: must be json or table, got \"%1\"").arg(value)};
+                             Text::tr("-o: must be json or table, got \"%1\"").arg(value)};
             o.output = value;
         }
     }
     if (!havePrefs)
-        return Error{QStringLiteral("UsageError"), tr("--prefs is required")};
+        return Error{QStringLiteral("UsageError"), Text::tr("--prefs is required")};
     if (!haveClusters)
-        return Error{QStringLiteral("UsageError"), tr("--clusters is required")};
+        return Error{QStringLiteral("UsageError"), Text::tr("--clusters is required")};
     for (const auto *map : {&o.current, &o.capacity}) {
         for (auto it = map->cbegin(); it != map->cend(); ++it) {
             if (!o.clusters.contains(it.key())) {
                 return Error{QStringLiteral("UsageError"),
-                             tr("%1: %2 is not in --clusters")
-                                 .arg(map == &o.current ? QStringLiteral("--current")
-                                                        : QStringLiteral("--capacity"),
-                                      it.key())};
+                             Text::tr("%1: %2 is not in --clusters")
+                                     .arg(map == &o.current ? QStringLiteral("--current")
+                                                            : QStringLiteral("--capacity"),
+                                          it.key())};
             }
         }
     }
@@ -183,14 +191,14 @@ Result<QByteArray> readPrefs(const QString &path)
                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened) {
         return Error{QStringLiteral("IoError"),
-                     tr("--prefs: cannot read %1: %2").arg(path, file.errorString())};
+                     Text::tr("--prefs: cannot read %1: %2").arg(path, file.errorString())};
     }
     return file.readAll();
 }
 
 void writeTable(const PlanResult &result, const QStringList &clusters, QTextStream &out)
 {
-    const QString headers[3] = {tr("CLUSTER"), tr("PLAN"), tr("OVERFLOW")};
+    const QString headers[3] = {Text::tr("CLUSTER"), Text::tr("PLAN"), Text::tr("OVERFLOW")};
     qsizetype widths[3] = {headers[0].size(), headers[1].size(), headers[2].size()};
     for (const QString &name : clusters) {
         widths[0] = std::max(widths[0], name.size());
@@ -203,7 +211,8 @@ void writeTable(const PlanResult &result, const QStringList &clusters, QTextStre
     };
     row(headers[0], headers[1], headers[2]);
     for (const QString &name : clusters) {
-        row(name, QString::number(result.plan.value(name)),
+        row(name,
+            QString::number(result.plan.value(name)),
             QString::number(result.overflow.value(name)));
     }
 }
@@ -226,7 +235,7 @@ void writeJson(const PlanResult &result, const QStringList &clusters, QTextStrea
 
 int fail(QTextStream &err, const QString &message)
 {
-    err << tr("meridianctl plan: %1").arg(message) << '\n';
+    err << Text::tr("meridianctl plan: %1").arg(message) << '\n';
     err.flush();
     return usageError;
 }
@@ -243,16 +252,16 @@ int runPlan(const QStringList &args, QTextStream &out, QTextStream &err)
         return fail(err, text.error().message);
     const auto doc = Placement::PreferencesDocument::parse(*text);
     if (!doc) {
-        const QString source = options->prefs == u"-" ? tr("standard input") : options->prefs;
-        return fail(err, tr("%1: %2").arg(source, doc.error().message));
+        const QString source = options->prefs == u"-" ? Text::tr("standard input") : options->prefs;
+        return fail(err, Text::tr("%1: %2").arg(source, doc.error().message));
     }
     for (const QString &note : doc->notes())
-        err << tr("meridianctl plan: note: %1").arg(note) << '\n';
+        err << Text::tr("meridianctl plan: note: %1").arg(note) << '\n';
 
     const ReplicaPreferences &prefs = doc->preferences();
     const auto total = options->total ? options->total : prefs.totalReplicas;
     if (!total)
-        return fail(err, tr("--total is required (the preferences do not give a total)"));
+        return fail(err, Text::tr("--total is required (the preferences do not give a total)"));
     const Placement::Engine engine = options->engine.value_or(Placement::engineFor(doc->format()));
 
     PlanResult result;
@@ -260,25 +269,36 @@ int runPlan(const QStringList &args, QTextStream &out, QTextStream &err)
         if (doc->format() == Placement::PreferencesFormat::PropagationPolicy) {
             // Planning Karmada preferences with the Federation planner: say what is lost.
             const auto converted = Placement::convertPreferences(
-                prefs, Placement::PreferencesFormat::ReplicaSchedulingPreference);
+                    prefs, Placement::PreferencesFormat::ReplicaSchedulingPreference);
             for (const QString &line : converted.notCarried)
-                err << tr("meridianctl plan: note: not carried over: %1").arg(line) << '\n';
-            result = planFederation(converted.preferences, *total, options->clusters,
-                                    options->current, options->capacity, options->key);
+                err << Text::tr("meridianctl plan: note: not carried over: %1").arg(line) << '\n';
+            result = planFederation(converted.preferences,
+                                    *total,
+                                    options->clusters,
+                                    options->current,
+                                    options->capacity,
+                                    options->key);
         } else {
-            result = planFederation(prefs, *total, options->clusters, options->current,
-                                    options->capacity, options->key);
+            result = planFederation(prefs,
+                                    *total,
+                                    options->clusters,
+                                    options->current,
+                                    options->capacity,
+                                    options->key);
         }
     } else {
         ReplicaPreferences karmadaPrefs = prefs;
         if (doc->format() != Placement::PreferencesFormat::PropagationPolicy) {
             const auto converted = Placement::convertPreferences(
-                prefs, Placement::PreferencesFormat::PropagationPolicy);
+                    prefs, Placement::PreferencesFormat::PropagationPolicy);
             for (const QString &line : converted.notCarried)
-                err << tr("meridianctl plan: note: not carried over: %1").arg(line) << '\n';
+                err << Text::tr("meridianctl plan: note: not carried over: %1").arg(line) << '\n';
             karmadaPrefs = converted.preferences;
         }
-        const auto planned = planKarmada(karmadaPrefs, *total, options->clusters, options->current,
+        const auto planned = planKarmada(karmadaPrefs,
+                                         *total,
+                                         options->clusters,
+                                         options->current,
                                          options->capacity);
         if (!planned)
             return fail(err, planned.error().message);

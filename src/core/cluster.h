@@ -22,17 +22,17 @@ QString clusterStateName(ClusterState state); // stable, untranslated ("Ready", 
 // One member cluster as the console shows it. A plain value: it crosses threads by copy.
 struct ClusterStatus
 {
-    QString name;     // the kubeconfig cluster entry
-    QString context;  // the kubeconfig context: Meridian's key for a member
+    QString name;    // the kubeconfig cluster entry
+    QString context; // the kubeconfig context: Meridian's key for a member
     QString server;
-    QString version;  // gitVersion, e.g. v1.29.6-gke.1038001
+    QString version; // gitVersion, e.g. v1.29.6-gke.1038001
     QString region;
     QString zone;
     int nodesReady = 0;
     int nodesTotal = 0;
     ClusterState state = ClusterState::Connecting;
-    QString reason;        // why the state is not Ready; empty when Ready
-    QDateTime lastSuccess; // UTC time of the last successful refresh
+    QString reason;           // why the state is not Ready; empty when Ready
+    QDateTime lastSuccess;    // UTC time of the last successful refresh
     bool insecureTls = false; // the kubeconfig turned TLS verification off
 
     friend bool operator==(const ClusterStatus &, const ClusterStatus &) = default;

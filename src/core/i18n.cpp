@@ -13,13 +13,18 @@ void installTranslations(QCoreApplication &app)
     const QLocale locale = override.isEmpty() ? QLocale::system() : QLocale(override);
 
     auto *meridian = new QTranslator(&app);
-    if (meridian->load(locale, QStringLiteral("meridian"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (meridian->load(locale,
+                       QStringLiteral("meridian"),
+                       QStringLiteral("_"),
+                       QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(meridian);
     else
         delete meridian;
 
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale,
+                 QStringLiteral("qtbase"),
+                 QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else

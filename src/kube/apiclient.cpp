@@ -31,7 +31,8 @@ ApiError apiErrorFrom(const Net::Response &response)
     error.httpStatus = response.httpStatus;
     if (response.outcome != Net::Response::Outcome::Ok) {
         const QByteArray local = response.header(QByteArrayLiteral("x-meridian-error"));
-        error.reason = local.isEmpty() ? Net::outcomeName(response.outcome) : QString::fromUtf8(local);
+        error.reason
+                = local.isEmpty() ? Net::outcomeName(response.outcome) : QString::fromUtf8(local);
         error.message = response.errorText;
         return error;
     }
@@ -50,8 +51,10 @@ ApiError apiErrorFrom(const Net::Response &response)
     return error;
 }
 
-ApiClient::ApiClient(ResolvedContext context, Net::Transport *transport,
-                     ExecCredentialProvider *credentials, QObject *parent)
+ApiClient::ApiClient(ResolvedContext context,
+                     Net::Transport *transport,
+                     ExecCredentialProvider *credentials,
+                     QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
     , m_transport(transport)
@@ -84,8 +87,8 @@ void ApiClient::send(Net::Request request, Callback callback)
     }
     request.tls = m_tls->value();
     request.proxyUrl = m_context.cluster.proxyUrl;
-    request.headers.append({QByteArrayLiteral("User-Agent"),
-                            QByteArrayLiteral("meridian/" MERIDIAN_VERSION)});
+    request.headers.append(
+            {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("meridian/" MERIDIAN_VERSION)});
     sendWithCredential(std::move(request), std::move(callback), false);
 }
 
@@ -96,8 +99,10 @@ void ApiClient::sendWithCredential(Net::Request request, Callback callback, bool
             callback(failedResponse({QStringLiteral("Internal"), tr("no credential provider")}));
             return;
         }
-        m_credentials->obtain(m_context, this,
-                              [this, request, callback, retried](const Result<Credential> &credential) {
+        m_credentials->obtain(m_context,
+                              this,
+                              [this, request, callback, retried](
+                                      const Result<Credential> &credential) {
                                   if (!credential) {
                                       callback(failedResponse(credential.error()));
                                       return;
@@ -114,14 +119,17 @@ void ApiClient::sendWithCredential(Net::Request request, Callback callback, bool
     dispatch(std::move(request), *credential, std::move(callback), true);
 }
 
-void ApiClient::dispatch(Net::Request request, const Credential &credential, Callback callback,
+void ApiClient::dispatch(Net::Request request,
+                         const Credential &credential,
+                         Callback callback,
                          bool retried)
 {
     if (!m_transport)
         return;
     Net::Request sent = request;
     if (!credential.token.isEmpty())
-        sent.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + credential.token.toUtf8()});
+        sent.headers.append(
+                {QByteArrayLiteral("Authorization"), "Bearer " + credential.token.toUtf8()});
     if (!credential.clientCertPem.isEmpty()) {
         sent.tls.clientCertPem = credential.clientCertPem;
         sent.tls.clientKeyPem = credential.clientKeyPem;
@@ -130,7 +138,9 @@ void ApiClient::dispatch(Net::Request request, const Credential &credential, Cal
     }
     Net::Reply *reply = m_transport->send(std::move(sent));
     reply->setParent(this);
-    connect(reply, &Net::Reply::finished, this,
+    connect(reply,
+            &Net::Reply::finished,
+            this,
             [this, reply, request, callback, retried](const Net::Response &response) {
                 reply->deleteLater();
                 if (response.outcome == Net::Response::Outcome::Ok && response.httpStatus == 401

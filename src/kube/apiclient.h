@@ -14,9 +14,9 @@ namespace Meridian::Kube {
 // A Kubernetes error as the API server reported it (a Status object), or the transport's.
 struct ApiError
 {
-    int httpStatus = 0;        // 0 when no HTTP answer arrived
-    QString reason;            // Status.reason (NotFound, Conflict, ...) or the transport outcome
-    QString message;           // Status.message, or the transport's detail
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    QString reason;     // Status.reason (NotFound, Conflict, ...) or the transport outcome
+    QString message;    // Status.message, or the transport's detail
     Net::Response::Outcome outcome = Net::Response::Outcome::Ok;
 };
 
@@ -33,8 +33,10 @@ class ApiClient final : public QObject
 public:
     using Callback = std::function<void(const Net::Response &)>;
 
-    ApiClient(ResolvedContext context, Net::Transport *transport,
-              ExecCredentialProvider *credentials, QObject *parent = nullptr);
+    ApiClient(ResolvedContext context,
+              Net::Transport *transport,
+              ExecCredentialProvider *credentials,
+              QObject *parent = nullptr);
 
     const ResolvedContext &context() const { return m_context; }
 
@@ -44,7 +46,9 @@ public:
 
 private:
     void sendWithCredential(Net::Request request, Callback callback, bool retried);
-    void dispatch(Net::Request request, const Credential &credential, Callback callback,
+    void dispatch(Net::Request request,
+                  const Credential &credential,
+                  Callback callback,
                   bool retried);
 
     ResolvedContext m_context;

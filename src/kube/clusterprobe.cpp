@@ -58,8 +58,8 @@ void finishIfComplete(const std::shared_ptr<ProbeState> &state)
         if (s.nodesTotal > 0 && s.nodesReady < s.nodesTotal) {
             s.state = ClusterState::Degraded;
             s.reason = tr("%1 of %2 nodes are not Ready")
-                           .arg(s.nodesTotal - s.nodesReady)
-                           .arg(s.nodesTotal);
+                               .arg(s.nodesTotal - s.nodesReady)
+                               .arg(s.nodesTotal);
         } else if (s.nodesTotal == 0) {
             s.state = ClusterState::Degraded;
             s.reason = tr("The cluster has no nodes");
@@ -71,11 +71,14 @@ void finishIfComplete(const std::shared_ptr<ProbeState> &state)
     state->done(s);
 }
 
-void fetchNodes(ApiClient *client, const std::shared_ptr<ProbeState> &state, const QString &continueToken)
+void fetchNodes(ApiClient *client,
+                const std::shared_ptr<ProbeState> &state,
+                const QString &continueToken)
 {
     QString path = QStringLiteral("/api/v1/nodes?limit=500");
     if (!continueToken.isEmpty())
-        path += QStringLiteral("&continue=") + QString::fromLatin1(QUrl::toPercentEncoding(continueToken));
+        path += QStringLiteral("&continue=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(continueToken));
     client->get(path, [client, state](const Net::Response &response) {
         if (!response.isHttpSuccess()) {
             if (!state->failure)
@@ -124,7 +127,8 @@ NodeSummary summarizeNodeList(const QByteArray &json)
     }
     const QJsonObject root = doc.object();
     if (root.value(QLatin1String("kind")).toString() != QLatin1String("NodeList")) {
-        summary.error = tr("expected kind NodeList, got \"%1\"").arg(root.value(QLatin1String("kind")).toString());
+        summary.error = tr("expected kind NodeList, got \"%1\"")
+                                .arg(root.value(QLatin1String("kind")).toString());
         return summary;
     }
     QHash<QString, int> regions;
@@ -133,10 +137,14 @@ NodeSummary summarizeNodeList(const QByteArray &json)
     for (const QJsonValue &item : items) {
         const QJsonObject node = item.toObject();
         ++summary.total;
-        const QJsonObject labels = node.value(QLatin1String("metadata")).toObject().value(QLatin1String("labels")).toObject();
+        const QJsonObject labels = node.value(QLatin1String("metadata"))
+                                           .toObject()
+                                           .value(QLatin1String("labels"))
+                                           .toObject();
         QString region = labels.value(QLatin1String("topology.kubernetes.io/region")).toString();
         if (region.isEmpty())
-            region = labels.value(QLatin1String("failure-domain.beta.kubernetes.io/region")).toString();
+            region = labels.value(QLatin1String("failure-domain.beta.kubernetes.io/region"))
+                             .toString();
         QString zone = labels.value(QLatin1String("topology.kubernetes.io/zone")).toString();
         if (zone.isEmpty())
             zone = labels.value(QLatin1String("failure-domain.beta.kubernetes.io/zone")).toString();
@@ -144,7 +152,10 @@ NodeSummary summarizeNodeList(const QByteArray &json)
             ++regions[region];
         if (!zone.isEmpty())
             ++zones[zone];
-        const QJsonArray conditions = node.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray();
+        const QJsonArray conditions = node.value(QLatin1String("status"))
+                                              .toObject()
+                                              .value(QLatin1String("conditions"))
+                                              .toArray();
         for (const QJsonValue &c : conditions) {
             const QJsonObject condition = c.toObject();
             if (condition.value(QLatin1String("type")).toString() == QLatin1String("Ready")
@@ -154,7 +165,10 @@ NodeSummary summarizeNodeList(const QByteArray &json)
     }
     summary.region = mostCommon(regions);
     summary.zone = mostCommon(zones);
-    summary.continueToken = root.value(QLatin1String("metadata")).toObject().value(QLatin1String("continue")).toString();
+    summary.continueToken = root.value(QLatin1String("metadata"))
+                                    .toObject()
+                                    .value(QLatin1String("continue"))
+                                    .toString();
     summary.valid = true;
     return summary;
 }
@@ -181,8 +195,8 @@ void describeFailure(const Net::Response &response, ClusterStatus &status)
         } else {
             status.state = ClusterState::Unreachable;
             status.reason = tr("The API server answered HTTP %1 (%2): %3")
-                                .arg(response.httpStatus)
-                                .arg(error.reason, error.message);
+                                    .arg(response.httpStatus)
+                                    .arg(error.reason, error.message);
         }
         return;
     case Outcome::ConnectionRefused:
@@ -202,8 +216,7 @@ void describeFailure(const Net::Response &response, ClusterStatus &status)
         status.reason = tr("Host not found: %1").arg(error.message);
         return;
     case Outcome::Cancelled:
-    case Outcome::NetworkError:
-        break;
+    case Outcome::NetworkError: break;
     }
     // Credential problems (exec plugin missing or failing) mean we could not authenticate.
     if (error.reason.startsWith(QLatin1String("ExecPlugin"))) {

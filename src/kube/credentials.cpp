@@ -25,7 +25,8 @@ Result<QByteArray> readSmallFile(const QString &path, const QString &what)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Result<QByteArray>::failure(QStringLiteral("Unreadable"),
-                                           tr("Cannot read %1 %2: %3").arg(what, path, file.errorString()));
+                                           tr("Cannot read %1 %2: %3")
+                                                   .arg(what, path, file.errorString()));
     }
     return file.read(1 << 20);
 }
@@ -75,25 +76,30 @@ Result<Credential> staticCredential(const UserEntry &user)
         credential.clientKeyPem = *key;
     }
     if (credential.clientCertPem.isEmpty() != credential.clientKeyPem.isEmpty()) {
-        return Result<Credential>::failure(
-            QStringLiteral("InvalidKubeconfig"),
-            tr("User \"%1\" (%2) has a client certificate without its key, or a key without its "
-               "certificate")
-                .arg(user.name, user.sourceFile));
+        return Result<Credential>::failure(QStringLiteral("InvalidKubeconfig"),
+                                           tr("User \"%1\" (%2) has a client certificate without "
+                                              "its key, or a key without its "
+                                              "certificate")
+                                                   .arg(user.name, user.sourceFile));
     }
     return credential;
 }
 
 QStringList execSearchPath(const QString &homeDir)
 {
-    QStringList dirs = qEnvironmentVariable("PATH").split(QDir::listSeparator(), Qt::SkipEmptyParts);
+    QStringList dirs
+            = qEnvironmentVariable("PATH").split(QDir::listSeparator(), Qt::SkipEmptyParts);
     const QDir home(homeDir);
-    for (const QString &extra :
-         {home.filePath(QStringLiteral("google-cloud-sdk/bin")), QStringLiteral("/usr/local/bin"),
-          home.filePath(QStringLiteral(".local/bin")), home.filePath(QStringLiteral("bin")),
-          home.filePath(QStringLiteral(".krew/bin")), QStringLiteral("/usr/lib/google-cloud-sdk/bin"),
-          QStringLiteral("/snap/bin"), QStringLiteral("/opt/homebrew/bin"), QStringLiteral("/usr/bin"),
-          QStringLiteral("/bin")}) {
+    for (const QString &extra : {home.filePath(QStringLiteral("google-cloud-sdk/bin")),
+                                 QStringLiteral("/usr/local/bin"),
+                                 home.filePath(QStringLiteral(".local/bin")),
+                                 home.filePath(QStringLiteral("bin")),
+                                 home.filePath(QStringLiteral(".krew/bin")),
+                                 QStringLiteral("/usr/lib/google-cloud-sdk/bin"),
+                                 QStringLiteral("/snap/bin"),
+                                 QStringLiteral("/opt/homebrew/bin"),
+                                 QStringLiteral("/usr/bin"),
+                                 QStringLiteral("/bin")}) {
         if (!dirs.contains(extra))
             dirs.append(extra);
     }
@@ -116,46 +122,50 @@ Result<Credential> parseExecCredential(const QByteArray &output, const QString &
     const QJsonDocument doc = QJsonDocument::fromJson(output, &error);
     if (doc.isNull() || !doc.isObject()) {
         return Result<Credential>::failure(
-            QStringLiteral("ExecPluginFailed"),
-            tr("the plugin's output is not an ExecCredential JSON object (%1 at offset %2)")
-                .arg(error.errorString())
-                .arg(error.offset));
+                QStringLiteral("ExecPluginFailed"),
+                tr("the plugin's output is not an ExecCredential JSON object (%1 at offset %2)")
+                        .arg(error.errorString())
+                        .arg(error.offset));
     }
     const QJsonObject root = doc.object();
     if (root.value(QLatin1String("kind")).toString() != QLatin1String("ExecCredential")) {
-        return Result<Credential>::failure(QStringLiteral("ExecPluginFailed"),
-                                           tr("the plugin's output has kind \"%1\", not ExecCredential")
-                                               .arg(root.value(QLatin1String("kind")).toString()));
+        return Result<Credential>::failure(
+                QStringLiteral("ExecPluginFailed"),
+                tr("the plugin's output has kind \"%1\", not ExecCredential")
+                        .arg(root.value(QLatin1String("kind")).toString()));
     }
     const QString gotVersion = root.value(QLatin1String("apiVersion")).toString();
     if (gotVersion != apiVersion) {
         return Result<Credential>::failure(
-            QStringLiteral("ExecPluginFailed"),
-            tr("the plugin answered with apiVersion \"%1\" but was asked for \"%2\"").arg(gotVersion, apiVersion));
+                QStringLiteral("ExecPluginFailed"),
+                tr("the plugin answered with apiVersion \"%1\" but was asked for \"%2\"")
+                        .arg(gotVersion, apiVersion));
     }
     const QJsonObject status = root.value(QLatin1String("status")).toObject();
     Credential credential;
     credential.token = status.value(QLatin1String("token")).toString();
-    credential.clientCertPem = status.value(QLatin1String("clientCertificateData")).toString().toUtf8();
+    credential.clientCertPem
+            = status.value(QLatin1String("clientCertificateData")).toString().toUtf8();
     credential.clientKeyPem = status.value(QLatin1String("clientKeyData")).toString().toUtf8();
     const QString expiry = status.value(QLatin1String("expirationTimestamp")).toString();
     if (!expiry.isEmpty()) {
         credential.expiry = QDateTime::fromString(expiry, Qt::ISODateWithMs);
         // RFC 3339 requires a zone; without one Qt would guess local time.
         if (!credential.expiry.isValid() || credential.expiry.timeSpec() == Qt::LocalTime) {
-            return Result<Credential>::failure(QStringLiteral("ExecPluginFailed"),
-                                               tr("status.expirationTimestamp \"%1\" is not RFC 3339").arg(expiry));
+            return Result<Credential>::failure(
+                    QStringLiteral("ExecPluginFailed"),
+                    tr("status.expirationTimestamp \"%1\" is not RFC 3339").arg(expiry));
         }
     }
     if (credential.token.isEmpty() && credential.clientCertPem.isEmpty()) {
         return Result<Credential>::failure(
-            QStringLiteral("ExecPluginFailed"),
-            tr("the ExecCredential has neither status.token nor status.clientCertificateData"));
+                QStringLiteral("ExecPluginFailed"),
+                tr("the ExecCredential has neither status.token nor status.clientCertificateData"));
     }
     if (credential.clientCertPem.isEmpty() != credential.clientKeyPem.isEmpty()) {
-        return Result<Credential>::failure(
-            QStringLiteral("ExecPluginFailed"),
-            tr("the ExecCredential must carry clientCertificateData and clientKeyData together"));
+        return Result<Credential>::failure(QStringLiteral("ExecPluginFailed"),
+                                           tr("the ExecCredential must carry clientCertificateData "
+                                              "and clientKeyData together"));
     }
     return credential;
 }
@@ -187,10 +197,13 @@ QString ExecCredentialProvider::keyFor(const ResolvedContext &context)
            + (exec.provideClusterInfo ? u'\x1f' + context.cluster.server : QString());
 }
 
-void ExecCredentialProvider::obtain(const ResolvedContext &context, QObject *receiver, Callback callback)
+void ExecCredentialProvider::obtain(const ResolvedContext &context,
+                                    QObject *receiver,
+                                    Callback callback)
 {
     if (!context.user.exec) {
-        callback(Result<Credential>::failure(QStringLiteral("Internal"), tr("no exec plugin configured")));
+        callback(Result<Credential>::failure(QStringLiteral("Internal"),
+                                             tr("no exec plugin configured")));
         return;
     }
     const QString key = keyFor(context);
@@ -221,21 +234,24 @@ void ExecCredentialProvider::invalidate(const ResolvedContext &context)
 void ExecCredentialProvider::start(const QString &key, const ResolvedContext &context)
 {
     const ExecConfig &exec = *context.user.exec;
-    const QString userLabel = tr("user \"%1\" (%2)").arg(context.user.name, context.user.sourceFile);
+    const QString userLabel
+            = tr("user \"%1\" (%2)").arg(context.user.name, context.user.sourceFile);
 
     if (exec.interactiveMode == QLatin1String("Always")) {
-        complete(key, Result<Credential>::failure(
-                          QStringLiteral("ExecPluginFailed"),
-                          tr("The exec plugin of %1 has interactiveMode: Always, so it needs a "
-                             "terminal; Meridian runs plugins without one. Run it once in a "
-                             "terminal or change interactiveMode to IfAvailable.")
-                              .arg(userLabel)));
+        complete(key,
+                 Result<Credential>::failure(
+                         QStringLiteral("ExecPluginFailed"),
+                         tr("The exec plugin of %1 has interactiveMode: Always, so it needs a "
+                            "terminal; Meridian runs plugins without one. Run it once in a "
+                            "terminal or change interactiveMode to IfAvailable.")
+                                 .arg(userLabel)));
         return;
     }
     const QString program = resolveExecCommand(exec, m_searchPath);
     if (program.isEmpty()) {
-        QString message = tr("The exec plugin \"%1\" of %2 was not found (looked in: %3).")
-                              .arg(exec.command, userLabel, m_searchPath.join(QLatin1String(", ")));
+        QString message
+                = tr("The exec plugin \"%1\" of %2 was not found (looked in: %3).")
+                          .arg(exec.command, userLabel, m_searchPath.join(QLatin1String(", ")));
         if (!exec.installHint.isEmpty())
             message += u' ' + exec.installHint;
         complete(key, Result<Credential>::failure(QStringLiteral("ExecPluginNotFound"), message));
@@ -287,9 +303,11 @@ void ExecCredentialProvider::start(const QString &key, const ResolvedContext &co
 
     const QString apiVersion = exec.apiVersion;
     const int timeoutMs = m_timeoutMs;
-    connect(process, &QProcess::finished, this,
-            [this, key, process, timer, program, apiVersion, userLabel, timeoutMs](int code,
-                                                                                   QProcess::ExitStatus status) {
+    connect(process,
+            &QProcess::finished,
+            this,
+            [this, key, process, timer, program, apiVersion, userLabel, timeoutMs](
+                    int code, QProcess::ExitStatus status) {
                 const bool timedOut = !timer->isActive();
                 timer->stop();
                 const QByteArray out = process->readAllStandardOutput();
@@ -297,41 +315,48 @@ void ExecCredentialProvider::start(const QString &key, const ResolvedContext &co
                 process->deleteLater();
                 m_entries[key].process = nullptr;
                 if (timedOut) {
-                    complete(key, Result<Credential>::failure(
-                                      QStringLiteral("ExecPluginFailed"),
-                                      tr("The exec plugin %1 of %2 did not answer within %3 s.")
-                                          .arg(program, userLabel)
-                                          .arg(timeoutMs / 1000.0)));
+                    complete(key,
+                             Result<Credential>::failure(
+                                     QStringLiteral("ExecPluginFailed"),
+                                     tr("The exec plugin %1 of %2 did not answer within %3 s.")
+                                             .arg(program, userLabel)
+                                             .arg(timeoutMs / 1000.0)));
                     return;
                 }
                 if (status != QProcess::NormalExit || code != 0) {
-                    complete(key, Result<Credential>::failure(
-                                      QStringLiteral("ExecPluginFailed"),
-                                      tr("The exec plugin %1 of %2 failed (exit code %3): %4")
-                                          .arg(program, userLabel)
-                                          .arg(code)
-                                          .arg(err.isEmpty() ? tr("no message") : err.left(2000))));
+                    complete(key,
+                             Result<Credential>::failure(
+                                     QStringLiteral("ExecPluginFailed"),
+                                     tr("The exec plugin %1 of %2 failed (exit code %3): %4")
+                                             .arg(program, userLabel)
+                                             .arg(code)
+                                             .arg(err.isEmpty() ? tr("no message")
+                                                                : err.left(2000))));
                     return;
                 }
                 Result<Credential> parsed = parseExecCredential(out, apiVersion);
                 if (!parsed) {
-                    complete(key, Error{parsed.error().code,
-                                        tr("The exec plugin %1 of %2: %3")
-                                            .arg(program, userLabel, parsed.error().message)});
+                    complete(key,
+                             Error{parsed.error().code,
+                                   tr("The exec plugin %1 of %2: %3")
+                                           .arg(program, userLabel, parsed.error().message)});
                     return;
                 }
                 complete(key, parsed);
             });
-    connect(process, &QProcess::errorOccurred, this,
+    connect(process,
+            &QProcess::errorOccurred,
+            this,
             [this, key, process, program, userLabel](QProcess::ProcessError error) {
                 if (error != QProcess::FailedToStart)
                     return; // finished() follows and reports
                 process->deleteLater();
                 m_entries[key].process = nullptr;
-                complete(key, Result<Credential>::failure(
-                                  QStringLiteral("ExecPluginFailed"),
-                                  tr("The exec plugin %1 of %2 could not be started: %3")
-                                      .arg(program, userLabel, process->errorString())));
+                complete(key,
+                         Result<Credential>::failure(
+                                 QStringLiteral("ExecPluginFailed"),
+                                 tr("The exec plugin %1 of %2 could not be started: %3")
+                                         .arg(program, userLabel, process->errorString())));
             });
     process->start();
 }

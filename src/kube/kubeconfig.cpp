@@ -37,8 +37,8 @@ public:
             return;
         const YAML::Mark mark = node.Mark();
         const QString where = mark.is_null()
-                                  ? m_fileName
-                                  : QStringLiteral("%1:%2").arg(m_fileName).arg(mark.line + 1);
+                                      ? m_fileName
+                                      : QStringLiteral("%1:%2").arg(m_fileName).arg(mark.line + 1);
         m_error = Error{QStringLiteral("InvalidKubeconfig"),
                         QStringLiteral("%1: %2: %3").arg(where, field, what)};
     }
@@ -120,8 +120,8 @@ QJsonValue toJson(const YAML::Node &node)
 
 // Each named stanza is {name: X, <kind>: {...}}.
 template<typename Fn>
-void forEachNamed(Reader &reader, const YAML::Node &root, const char *listKey, const char *itemKey,
-                  Fn &&fn)
+void forEachNamed(
+        Reader &reader, const YAML::Node &root, const char *listKey, const char *itemKey, Fn &&fn)
 {
     const YAML::Node list = root[listKey];
     if (!list || list.IsNull())
@@ -134,7 +134,9 @@ void forEachNamed(Reader &reader, const YAML::Node &root, const char *listKey, c
         const YAML::Node item = list[i];
         const QString path = QStringLiteral("%1[%2]").arg(QLatin1String(listKey)).arg(i);
         if (!item.IsMap()) {
-            reader.fail(item, path, tr("expected a mapping with name and %1").arg(QLatin1String(itemKey)));
+            reader.fail(item,
+                        path,
+                        tr("expected a mapping with name and %1").arg(QLatin1String(itemKey)));
             return;
         }
         const QString name = reader.string(item, "name", path);
@@ -166,14 +168,17 @@ ExecConfig readExec(Reader &reader, const YAML::Node &exec, const QString &path)
     static const QStringList known = {QStringLiteral("client.authentication.k8s.io/v1"),
                                       QStringLiteral("client.authentication.k8s.io/v1beta1")};
     if (!reader.failed() && !known.contains(config.apiVersion)) {
-        reader.fail(exec, path + QStringLiteral(".apiVersion"),
+        reader.fail(exec,
+                    path + QStringLiteral(".apiVersion"),
                     tr("\"%1\" is not supported; use client.authentication.k8s.io/v1 or v1beta1")
-                        .arg(config.apiVersion));
+                            .arg(config.apiVersion));
     }
     if (!reader.failed() && config.apiVersion == QLatin1String("client.authentication.k8s.io/v1")
         && config.interactiveMode.isEmpty()) {
-        reader.fail(exec, path + QStringLiteral(".interactiveMode"),
-                    tr("is required for client.authentication.k8s.io/v1 (Never, IfAvailable or Always)"));
+        reader.fail(exec,
+                    path + QStringLiteral(".interactiveMode"),
+                    tr("is required for client.authentication.k8s.io/v1 (Never, IfAvailable or "
+                       "Always)"));
     }
     if (const YAML::Node args = exec["args"]; args && !args.IsNull()) {
         if (!args.IsSequence()) {
@@ -241,30 +246,33 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
     const QString name = contextName.isEmpty() ? currentContext : contextName;
     if (name.isEmpty()) {
         return Result<ResolvedContext>::failure(
-            QStringLiteral("NoContext"),
-            tr("No context was given and the kubeconfig sets no current-context. Available "
-               "contexts: %1")
-                .arg(contexts.isEmpty() ? tr("(none)") : contextNames().join(QLatin1String(", "))));
+                QStringLiteral("NoContext"),
+                tr("No context was given and the kubeconfig sets no current-context. Available "
+                   "contexts: %1")
+                        .arg(contexts.isEmpty() ? tr("(none)")
+                                                : contextNames().join(QLatin1String(", "))));
     }
     const ContextEntry *context = findContext(name);
     if (!context) {
         return Result<ResolvedContext>::failure(
-            QStringLiteral("UnknownContext"),
-            tr("Context \"%1\" is not in the kubeconfig (%2). Available contexts: %3")
-                .arg(name, files.join(QLatin1String(", ")),
-                     contexts.isEmpty() ? tr("(none)") : contextNames().join(QLatin1String(", "))));
+                QStringLiteral("UnknownContext"),
+                tr("Context \"%1\" is not in the kubeconfig (%2). Available contexts: %3")
+                        .arg(name,
+                             files.join(QLatin1String(", ")),
+                             contexts.isEmpty() ? tr("(none)")
+                                                : contextNames().join(QLatin1String(", "))));
     }
     const ClusterEntry *cluster = findCluster(context->cluster);
     if (!cluster) {
         return Result<ResolvedContext>::failure(
-            QStringLiteral("UnknownCluster"),
-            tr("Context \"%1\" refers to cluster \"%2\", which is not defined in %3")
-                .arg(name, context->cluster, context->sourceFile));
+                QStringLiteral("UnknownCluster"),
+                tr("Context \"%1\" refers to cluster \"%2\", which is not defined in %3")
+                        .arg(name, context->cluster, context->sourceFile));
     }
     if (cluster->server.isEmpty()) {
-        return Result<ResolvedContext>::failure(
-            QStringLiteral("InvalidKubeconfig"),
-            tr("Cluster \"%1\" has no server address (%2)").arg(cluster->name, cluster->sourceFile));
+        return Result<ResolvedContext>::failure(QStringLiteral("InvalidKubeconfig"),
+                                                tr("Cluster \"%1\" has no server address (%2)")
+                                                        .arg(cluster->name, cluster->sourceFile));
     }
     ResolvedContext resolved;
     resolved.context = *context;
@@ -273,9 +281,9 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
         const UserEntry *user = findUser(context->user);
         if (!user) {
             return Result<ResolvedContext>::failure(
-                QStringLiteral("UnknownUser"),
-                tr("Context \"%1\" refers to user \"%2\", which is not defined in %3")
-                    .arg(name, context->user, context->sourceFile));
+                    QStringLiteral("UnknownUser"),
+                    tr("Context \"%1\" refers to user \"%2\", which is not defined in %3")
+                            .arg(name, context->user, context->sourceFile));
         }
         resolved.user = *user;
     }
@@ -317,13 +325,12 @@ Result<Kubeconfig> parseKubeconfig(const QByteArray &yaml, const QString &fileNa
     try {
         root = YAML::Load(yaml.toStdString());
     } catch (const YAML::ParserException &e) {
-        return Result<Kubeconfig>::failure(
-            QStringLiteral("InvalidKubeconfig"),
-            tr("%1:%2:%3: not valid YAML: %4")
-                .arg(fileName)
-                .arg(e.mark.line + 1)
-                .arg(e.mark.column + 1)
-                .arg(QString::fromStdString(e.msg)));
+        return Result<Kubeconfig>::failure(QStringLiteral("InvalidKubeconfig"),
+                                           tr("%1:%2:%3: not valid YAML: %4")
+                                                   .arg(fileName)
+                                                   .arg(e.mark.line + 1)
+                                                   .arg(e.mark.column + 1)
+                                                   .arg(QString::fromStdString(e.msg)));
     } catch (const YAML::Exception &e) {
         return Result<Kubeconfig>::failure(QStringLiteral("InvalidKubeconfig"),
                                            tr("%1: %2").arg(fileName, QString::fromUtf8(e.what())));
@@ -337,20 +344,28 @@ Result<Kubeconfig> parseKubeconfig(const QByteArray &yaml, const QString &fileNa
     Reader reader(fileName);
     try {
         if (!root.IsMap()) {
-            reader.fail(root, tr("document"), tr("expected a mapping (apiVersion, kind, clusters, ...)"));
+            reader.fail(root,
+                        tr("document"),
+                        tr("expected a mapping (apiVersion, kind, clusters, ...)"));
             return reader.error();
         }
-        config.currentContext = reader.string(root, "current-context", QStringLiteral("current-context"));
+        config.currentContext
+                = reader.string(root, "current-context", QStringLiteral("current-context"));
 
-        forEachNamed(reader, root, "clusters", "cluster",
+        forEachNamed(reader,
+                     root,
+                     "clusters",
+                     "cluster",
                      [&](const QString &name, const YAML::Node &c, const QString &path) {
                          ClusterEntry entry;
                          entry.name = name;
                          entry.sourceFile = fileName;
                          entry.server = reader.string(c, "server", path);
                          entry.certificateAuthority = reader.path(c, "certificate-authority", path);
-                         entry.certificateAuthorityData = reader.base64(c, "certificate-authority-data", path);
-                         entry.insecureSkipTlsVerify = reader.boolean(c, "insecure-skip-tls-verify", path);
+                         entry.certificateAuthorityData
+                                 = reader.base64(c, "certificate-authority-data", path);
+                         entry.insecureSkipTlsVerify
+                                 = reader.boolean(c, "insecure-skip-tls-verify", path);
                          entry.tlsServerName = reader.string(c, "tls-server-name", path);
                          entry.proxyUrl = reader.string(c, "proxy-url", path);
                          entry.disableCompression = reader.boolean(c, "disable-compression", path);
@@ -361,18 +376,23 @@ Result<Kubeconfig> parseKubeconfig(const QByteArray &yaml, const QString &fileNa
                                      entry.execExtension = toJson(e["extension"]).toObject();
                              }
                          }
-                         if (!entry.server.isEmpty() && !entry.server.contains(QLatin1String("://")))
+                         if (!entry.server.isEmpty()
+                             && !entry.server.contains(QLatin1String("://")))
                              entry.server.prepend(QLatin1String("https://")); // as client-go does
                          if (!entry.server.isEmpty()) {
                              const QUrl url(entry.server);
                              if (!url.isValid() || url.host().isEmpty())
-                                 reader.fail(c["server"], path + QStringLiteral(".server"),
+                                 reader.fail(c["server"],
+                                             path + QStringLiteral(".server"),
                                              tr("\"%1\" is not a valid URL").arg(entry.server));
                          }
                          config.clusters.append(entry);
                      });
 
-        forEachNamed(reader, root, "users", "user",
+        forEachNamed(reader,
+                     root,
+                     "users",
+                     "user",
                      [&](const QString &name, const YAML::Node &u, const QString &path) {
                          UserEntry entry;
                          entry.name = name;
@@ -380,23 +400,33 @@ Result<Kubeconfig> parseKubeconfig(const QByteArray &yaml, const QString &fileNa
                          entry.token = reader.string(u, "token", path);
                          entry.tokenFile = reader.path(u, "tokenFile", path);
                          entry.clientCertificate = reader.path(u, "client-certificate", path);
-                         entry.clientCertificateData = reader.base64(u, "client-certificate-data", path);
+                         entry.clientCertificateData
+                                 = reader.base64(u, "client-certificate-data", path);
                          entry.clientKey = reader.path(u, "client-key", path);
                          entry.clientKeyData = reader.base64(u, "client-key-data", path);
                          entry.username = reader.string(u, "username", path);
                          entry.password = reader.string(u, "password", path);
                          if (const YAML::Node exec = u["exec"]; exec && !exec.IsNull()) {
                              if (!exec.IsMap())
-                                 reader.fail(exec, path + QStringLiteral(".exec"), tr("expected a mapping"));
+                                 reader.fail(exec,
+                                             path + QStringLiteral(".exec"),
+                                             tr("expected a mapping"));
                              else
-                                 entry.exec = readExec(reader, exec, path + QStringLiteral(".exec"));
+                                 entry.exec
+                                         = readExec(reader, exec, path + QStringLiteral(".exec"));
                          }
                          if (const YAML::Node ap = u["auth-provider"]; ap && ap.IsMap())
-                             entry.authProvider = reader.string(ap, "name", path + QStringLiteral(".auth-provider"));
+                             entry.authProvider
+                                     = reader.string(ap,
+                                                     "name",
+                                                     path + QStringLiteral(".auth-provider"));
                          config.users.append(entry);
                      });
 
-        forEachNamed(reader, root, "contexts", "context",
+        forEachNamed(reader,
+                     root,
+                     "contexts",
+                     "context",
                      [&](const QString &name, const YAML::Node &c, const QString &path) {
                          ContextEntry entry;
                          entry.name = name;
@@ -409,9 +439,9 @@ Result<Kubeconfig> parseKubeconfig(const QByteArray &yaml, const QString &fileNa
     } catch (const YAML::Exception &e) {
         return Result<Kubeconfig>::failure(QStringLiteral("InvalidKubeconfig"),
                                            tr("%1:%2: %3")
-                                               .arg(fileName)
-                                               .arg(e.mark.line + 1)
-                                               .arg(QString::fromStdString(e.msg)));
+                                                   .arg(fileName)
+                                                   .arg(e.mark.line + 1)
+                                                   .arg(QString::fromStdString(e.msg)));
     }
     if (reader.failed())
         return reader.error();
@@ -424,7 +454,7 @@ static Result<Kubeconfig> readFile(const QString &fileName)
     if (!file.open(QIODevice::ReadOnly)) {
         return Result<Kubeconfig>::failure(QStringLiteral("Unreadable"),
                                            tr("Cannot read kubeconfig %1: %2")
-                                               .arg(fileName, file.errorString()));
+                                                   .arg(fileName, file.errorString()));
     }
     return parseKubeconfig(file.readAll(), QFileInfo(fileName).absoluteFilePath());
 }

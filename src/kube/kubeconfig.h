@@ -35,13 +35,13 @@ struct ClusterEntry
 {
     QString name;
     QString server;
-    QString certificateAuthority;          // absolute path, resolved against the file's folder
-    QByteArray certificateAuthorityData;   // decoded PEM; wins over the file
+    QString certificateAuthority;        // absolute path, resolved against the file's folder
+    QByteArray certificateAuthorityData; // decoded PEM; wins over the file
     bool insecureSkipTlsVerify = false;
     QString tlsServerName;
     QString proxyUrl;
     bool disableCompression = false;
-    QJsonObject execExtension;             // extensions[client.authentication.k8s.io/exec]
+    QJsonObject execExtension; // extensions[client.authentication.k8s.io/exec]
     QString sourceFile;
 };
 
@@ -49,15 +49,15 @@ struct UserEntry
 {
     QString name;
     QString token;
-    QString tokenFile;                     // absolute path
-    QString clientCertificate;             // absolute path
-    QByteArray clientCertificateData;      // decoded PEM
-    QString clientKey;                     // absolute path
-    QByteArray clientKeyData;              // decoded PEM
+    QString tokenFile;                // absolute path
+    QString clientCertificate;        // absolute path
+    QByteArray clientCertificateData; // decoded PEM
+    QString clientKey;                // absolute path
+    QByteArray clientKeyData;         // decoded PEM
     QString username;
     QString password;
     std::optional<ExecConfig> exec;
-    QString authProvider;                  // legacy auth-provider name (gcp, oidc, azure)
+    QString authProvider; // legacy auth-provider name (gcp, oidc, azure)
     QString sourceFile;
 };
 

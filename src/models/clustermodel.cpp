@@ -105,8 +105,7 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
         case StateColumn: return static_cast<int>(c.state);
         default: return data(index, Qt::DisplayRole);
         }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -160,8 +159,9 @@ void ClusterModel::applyBatch(const ClusterStatusList &batch)
     // Contexts can repeat within one batch; keep only the newest of each.
     ClusterStatusList fresh;
     for (const ClusterStatus &status : std::as_const(added)) {
-        auto same = std::find_if(fresh.begin(), fresh.end(),
-                                 [&](const ClusterStatus &s) { return s.context == status.context; });
+        auto same = std::find_if(fresh.begin(), fresh.end(), [&](const ClusterStatus &s) {
+            return s.context == status.context;
+        });
         if (same != fresh.end())
             *same = status;
         else

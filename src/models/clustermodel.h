@@ -15,8 +15,17 @@ class ClusterModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ClusterModel)
 
 public:
-    enum Column { NameColumn, ContextColumn, ServerColumn, VersionColumn, NodesColumn,
-                  RegionColumn, StateColumn, ReasonColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        ContextColumn,
+        ServerColumn,
+        VersionColumn,
+        NodesColumn,
+        RegionColumn,
+        StateColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     enum Role { StateRole = Qt::UserRole + 1, ContextRole, SortRole, InsecureRole };
 
     explicit ClusterModel(QObject *parent = nullptr);

@@ -12,10 +12,10 @@ namespace Meridian::Net {
 // TLS material travels in memory only (libcurl *_BLOB options): nothing is written to disk.
 struct TlsConfig
 {
-    QByteArray caPem;             // empty: the system's trust store
-    QByteArray clientCertPem;     // empty: no client certificate
+    QByteArray caPem;         // empty: the system's trust store
+    QByteArray clientCertPem; // empty: no client certificate
     QByteArray clientKeyPem;
-    QString serverName;           // tls-server-name: the name the certificate must carry
+    QString serverName; // tls-server-name: the name the certificate must carry
     bool insecureSkipVerify = false;
 };
 
@@ -29,15 +29,15 @@ struct Request
     QByteArray body;
     TlsConfig tls;
     QString proxyUrl;
-    int timeoutMs = 20000;        // whole transfer; 0 = none (watch and follow streams)
+    int timeoutMs = 20000; // whole transfer; 0 = none (watch and follow streams)
     int connectTimeoutMs = 10000;
-    bool streaming = false;       // deliver the body in chunks as it arrives
+    bool streaming = false; // deliver the body in chunks as it arrives
 };
 
 struct Response
 {
     enum class Outcome {
-        Ok,                 // an HTTP answer arrived (any status code)
+        Ok, // an HTTP answer arrived (any status code)
         Cancelled,
         ConnectionRefused,
         Timeout,
@@ -49,10 +49,13 @@ struct Response
     Outcome outcome = Outcome::NetworkError;
     int httpStatus = 0;
     QList<Header> headers;
-    QByteArray body;              // the whole body, or what is left after the last chunk when streaming
-    QString errorText;            // libcurl's detailed message when outcome != Ok
+    QByteArray body;   // the whole body, or what is left after the last chunk when streaming
+    QString errorText; // libcurl's detailed message when outcome != Ok
 
-    bool isHttpSuccess() const { return outcome == Outcome::Ok && httpStatus >= 200 && httpStatus < 300; }
+    bool isHttpSuccess() const
+    {
+        return outcome == Outcome::Ok && httpStatus >= 200 && httpStatus < 300;
+    }
     QByteArray header(const QByteArray &name) const;
 };
 

@@ -36,7 +36,8 @@ size_t headerCallback(char *data, size_t size, size_t count, void *userp)
     if (line.startsWith("HTTP/")) {
         response->headers.clear(); // a new response (after 100-continue or a proxy's CONNECT)
     } else if (const qsizetype colon = line.indexOf(':'); colon > 0) {
-        response->headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        response->headers.append(
+                {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
     }
     return bytes;
 }
@@ -44,15 +45,11 @@ size_t headerCallback(char *data, size_t size, size_t count, void *userp)
 Response::Outcome outcomeFor(CURLcode code)
 {
     switch (code) {
-    case CURLE_OK:
-        return Response::Outcome::Ok;
-    case CURLE_COULDNT_CONNECT:
-        return Response::Outcome::ConnectionRefused;
-    case CURLE_OPERATION_TIMEDOUT:
-        return Response::Outcome::Timeout;
+    case CURLE_OK: return Response::Outcome::Ok;
+    case CURLE_COULDNT_CONNECT: return Response::Outcome::ConnectionRefused;
+    case CURLE_OPERATION_TIMEDOUT: return Response::Outcome::Timeout;
     case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-        return Response::Outcome::ResolveError;
+    case CURLE_COULDNT_RESOLVE_PROXY: return Response::Outcome::ResolveError;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
@@ -66,12 +63,9 @@ Response::Outcome outcomeFor(CURLcode code)
     case CURLE_SSL_ENGINE_NOTFOUND:
     case CURLE_SSL_ENGINE_SETFAILED:
     case CURLE_SSL_SHUTDOWN_FAILED:
-    case CURLE_USE_SSL_FAILED:
-        return Response::Outcome::TlsError;
-    case CURLE_ABORTED_BY_CALLBACK:
-        return Response::Outcome::Cancelled;
-    default:
-        return Response::Outcome::NetworkError;
+    case CURLE_USE_SSL_FAILED: return Response::Outcome::TlsError;
+    case CURLE_ABORTED_BY_CALLBACK: return Response::Outcome::Cancelled;
+    default: return Response::Outcome::NetworkError;
     }
 }
 
@@ -316,14 +310,16 @@ void Transport::watchSocket(long long socket, int what)
     if (wantRead && !watch->read) {
         watch->read = std::make_unique<QSocketNotifier>(static_cast<qintptr>(socket),
                                                         QSocketNotifier::Read);
-        connect(watch->read.get(), &QSocketNotifier::activated, this,
-                [this, socket] { onSocketActivated(socket, CURL_CSELECT_IN); });
+        connect(watch->read.get(), &QSocketNotifier::activated, this, [this, socket] {
+            onSocketActivated(socket, CURL_CSELECT_IN);
+        });
     }
     if (wantWrite && !watch->write) {
         watch->write = std::make_unique<QSocketNotifier>(static_cast<qintptr>(socket),
                                                          QSocketNotifier::Write);
-        connect(watch->write.get(), &QSocketNotifier::activated, this,
-                [this, socket] { onSocketActivated(socket, CURL_CSELECT_OUT); });
+        connect(watch->write.get(), &QSocketNotifier::activated, this, [this, socket] {
+            onSocketActivated(socket, CURL_CSELECT_OUT);
+        });
     }
     if (watch->read)
         watch->read->setEnabled(wantRead);
@@ -344,7 +340,9 @@ void Transport::onTimeout()
 void Transport::drive(long long socket, int curlEvent)
 {
     int running = 0;
-    curl_multi_socket_action(multiOf(m_multi), static_cast<curl_socket_t>(socket), curlEvent,
+    curl_multi_socket_action(multiOf(m_multi),
+                             static_cast<curl_socket_t>(socket),
+                             curlEvent,
                              &running);
     // Signals go out only now, outside libcurl's callbacks, so receivers may cancel or send.
     deliverPending();
@@ -399,9 +397,10 @@ void Transport::finish(Reply *reply, Response::Outcome outcome, int curlCode)
     response.body = std::exchange(reply->m_pending, {});
     if (outcome != Response::Outcome::Ok) {
         const QString detail = QString::fromUtf8(reply->m_errorBuffer);
-        response.errorText = detail.isEmpty()
-                                 ? QString::fromUtf8(curl_easy_strerror(static_cast<CURLcode>(curlCode)))
-                                 : detail;
+        response.errorText
+                = detail.isEmpty()
+                          ? QString::fromUtf8(curl_easy_strerror(static_cast<CURLcode>(curlCode)))
+                          : detail;
     }
     detach(reply);
     reply->m_finished = true;

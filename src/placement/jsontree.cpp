@@ -14,10 +14,11 @@ namespace Meridian::Placement::JsonTree {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate one context for this file's strings.
+struct Text final
 {
-    return QCoreApplication::translate("Meridian::Placement", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Placement)
+};
 
 // yaml-cpp marks quoted and block scalars with the non-specific tag "!".
 constexpr const char *quotedTag = "!";
@@ -45,7 +46,7 @@ const QRegularExpression &integerPattern()
 const QRegularExpression &floatPattern()
 {
     static const QRegularExpression re(
-        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+            QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
     return re;
 }
 
@@ -112,9 +113,7 @@ void emitNode(YAML::Emitter &out, const YAML::Node &node)
         break;
     }
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        out << YAML::Null;
-        break;
+    case YAML::NodeType::Undefined: out << YAML::Null; break;
     }
 }
 
@@ -126,13 +125,13 @@ Result<YAML::Node> loadYaml(const QByteArray &text)
         return YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
         return Error{QStringLiteral("ParseError"),
-                     tr("malformed YAML at line %1, column %2: %3")
-                         .arg(e.mark.line + 1)
-                         .arg(e.mark.column + 1)
-                         .arg(QString::fromStdString(e.msg))};
+                     Text::tr("malformed YAML at line %1, column %2: %3")
+                             .arg(e.mark.line + 1)
+                             .arg(e.mark.column + 1)
+                             .arg(QString::fromStdString(e.msg))};
     } catch (const std::exception &e) {
         return Error{QStringLiteral("ParseError"),
-                     tr("malformed YAML: %1").arg(QString::fromUtf8(e.what()))};
+                     Text::tr("malformed YAML: %1").arg(QString::fromUtf8(e.what()))};
     }
 }
 
@@ -144,7 +143,8 @@ Result<QJsonValue> toJson(const YAML::Node &node, const QString &path)
         for (const auto &entry : node) {
             if (!entry.first.IsScalar()) {
                 return Error{QStringLiteral("InvalidPreferences"),
-                             tr("%1: keys must be strings").arg(path.isEmpty() ? QStringLiteral(".") : path)};
+                             Text::tr("%1: keys must be strings")
+                                     .arg(path.isEmpty() ? QStringLiteral(".") : path)};
             }
             const QString key = QString::fromStdString(entry.first.Scalar());
             auto value = toJson(entry.second, path.isEmpty() ? key : QString(path + u'.' + key));
@@ -172,8 +172,7 @@ Result<QJsonValue> toJson(const YAML::Node &node, const QString &path)
             return QJsonValue(QString::fromStdString(node.Scalar()));
         return plainScalar(node.Scalar());
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        break;
+    case YAML::NodeType::Undefined: break;
     }
     return QJsonValue(QJsonValue::Null);
 }
@@ -199,15 +198,13 @@ YAML::Node toYaml(const QJsonValue &value)
         scalar.SetTag(quotedTag);
         return scalar;
     }
-    case QJsonValue::Bool:
-        return YAML::Node(value.toBool() ? "true" : "false");
+    case QJsonValue::Bool: return YAML::Node(value.toBool() ? "true" : "false");
     case QJsonValue::Double:
         if (value.toVariant().typeId() == QMetaType::LongLong)
             return YAML::Node(std::to_string(value.toInteger()));
         return YAML::Node(QString::number(value.toDouble(), 'g', 17).toStdString());
     case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        break;
+    case QJsonValue::Undefined: break;
     }
     return YAML::Node(YAML::NodeType::Null);
 }
@@ -231,24 +228,18 @@ QString scalarText(const YAML::Node &node)
 QString describe(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String:
-        return u'"' + value.toString() + u'"';
+    case QJsonValue::String: return u'"' + value.toString() + u'"';
     case QJsonValue::Double:
         if (value.toVariant().typeId() == QMetaType::LongLong)
             return QString::number(value.toInteger());
         return QString::number(value.toDouble(), 'g', 17);
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Object:
-        return tr("an object");
-    case QJsonValue::Array:
-        return tr("a list");
-    case QJsonValue::Undefined:
-        break;
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Object: return Text::tr("an object");
+    case QJsonValue::Array: return Text::tr("a list");
+    case QJsonValue::Undefined: break;
     }
-    return tr("nothing");
+    return Text::tr("nothing");
 }
 
 } // namespace Meridian::Placement::JsonTree

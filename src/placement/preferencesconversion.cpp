@@ -6,10 +6,11 @@ namespace Meridian::Placement {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate one context for this file's strings.
+struct Text final
 {
-    return QCoreApplication::translate("Meridian::Placement", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Placement)
+};
 
 QString clusterPath(const QString &name, const char *field)
 {
@@ -22,11 +23,10 @@ QString formatName(PreferencesFormat format)
 {
     switch (format) {
     case PreferencesFormat::FederationAnnotation:
-        return tr("Federation preferences annotation");
+        return Text::tr("Federation preferences annotation");
     case PreferencesFormat::ReplicaSchedulingPreference:
-        return tr("KubeFed ReplicaSchedulingPreference");
-    case PreferencesFormat::PropagationPolicy:
-        return tr("Karmada PropagationPolicy");
+        return Text::tr("KubeFed ReplicaSchedulingPreference");
+    case PreferencesFormat::PropagationPolicy: return Text::tr("Karmada PropagationPolicy");
     }
     return QString();
 }
@@ -45,43 +45,45 @@ Conversion convertPreferences(const ReplicaPreferences &prefs, PreferencesFormat
 
     if (to == PreferencesFormat::PropagationPolicy) {
         if (p.rebalance) {
-            lost.append(tr("rebalance: Karmada has no switch to keep replicas where they run"));
+            lost.append(
+                    Text::tr("rebalance: Karmada has no switch to keep replicas where they run"));
             p.rebalance = false;
         }
         if (p.totalReplicas) {
-            lost.append(tr("totalReplicas (%1): a PropagationPolicy takes the total from the "
-                           "workload's spec.replicas")
-                            .arg(*p.totalReplicas));
+            lost.append(Text::tr("totalReplicas (%1): a PropagationPolicy takes the total from the "
+                                 "workload's spec.replicas")
+                                .arg(*p.totalReplicas));
             p.totalReplicas.reset();
         }
         const qint64 wildcardWeight = p.clusters.value(QString(wildcardCluster)).weight;
         const bool hasWildcard = p.clusters.contains(QString(wildcardCluster));
         for (auto it = p.clusters.begin(); it != p.clusters.end();) {
             if (it->minReplicas != 0) {
-                lost.append(tr("%1 (%2): Karmada static weights have no per-cluster minimum")
-                                .arg(clusterPath(it.key(), "minReplicas"))
-                                .arg(it->minReplicas));
+                lost.append(Text::tr("%1 (%2): Karmada static weights have no per-cluster minimum")
+                                    .arg(clusterPath(it.key(), "minReplicas"))
+                                    .arg(it->minReplicas));
                 it->minReplicas = 0;
             }
             if (it->maxReplicas) {
-                lost.append(tr("%1 (%2): Karmada static weights have no per-cluster maximum")
-                                .arg(clusterPath(it.key(), "maxReplicas"))
-                                .arg(*it->maxReplicas));
+                lost.append(Text::tr("%1 (%2): Karmada static weights have no per-cluster maximum")
+                                    .arg(clusterPath(it.key(), "maxReplicas"))
+                                    .arg(*it->maxReplicas));
                 it->maxReplicas.reset();
             }
             if (it->weight == 0) {
-                lost.append(tr("%1: weight 0 has no Karmada form (weights are at least 1); the "
-                               "cluster is left out")
+                lost.append(
+                        Text::tr("%1: weight 0 has no Karmada form (weights are at least 1); the "
+                                 "cluster is left out")
                                 .arg(clusterPath(it.key(), "weight")));
                 it = p.clusters.erase(it);
                 continue;
             }
             if (hasWildcard && it.key() != wildcardCluster && it->weight < wildcardWeight) {
-                lost.append(tr("%1 (%2): Karmada takes the largest matching weight, so the "
-                               "\"*\" rule's %3 applies instead")
-                                .arg(clusterPath(it.key(), "weight"))
-                                .arg(it->weight)
-                                .arg(wildcardWeight));
+                lost.append(Text::tr("%1 (%2): Karmada takes the largest matching weight, so the "
+                                     "\"*\" rule's %3 applies instead")
+                                    .arg(clusterPath(it.key(), "weight"))
+                                    .arg(it->weight)
+                                    .arg(wildcardWeight));
             }
             ++it;
         }
@@ -90,24 +92,26 @@ Conversion convertPreferences(const ReplicaPreferences &prefs, PreferencesFormat
 
     // Both Federation formats divide by static weights only.
     if (p.schedulingType == ReplicaSchedulingType::Duplicated) {
-        lost.append(tr("replicaSchedulingType Duplicated: the Federation planner always divides "
-                       "the replicas"));
+        lost.append(
+                Text::tr("replicaSchedulingType Duplicated: the Federation planner always divides "
+                         "the replicas"));
         p.schedulingType = ReplicaSchedulingType::Divided;
     }
     if (p.division == ReplicaDivision::Aggregated) {
-        lost.append(tr("replicaDivisionPreference Aggregated: the Federation planner has no "
-                       "fewest-clusters mode"));
+        lost.append(Text::tr("replicaDivisionPreference Aggregated: the Federation planner has no "
+                             "fewest-clusters mode"));
         p.division = ReplicaDivision::Weighted;
     }
     if (p.weightSource == WeightSource::AvailableReplicas) {
-        lost.append(tr("weightPreference.dynamicWeight AvailableReplicas: the Federation planner "
-                       "uses static weights only"));
+        lost.append(
+                Text::tr("weightPreference.dynamicWeight AvailableReplicas: the Federation planner "
+                         "uses static weights only"));
         p.weightSource = WeightSource::Static;
     }
     if (to == PreferencesFormat::FederationAnnotation && p.totalReplicas) {
-        lost.append(tr("totalReplicas (%1): the annotation takes the total from the object's "
-                       "spec.replicas")
-                        .arg(*p.totalReplicas));
+        lost.append(Text::tr("totalReplicas (%1): the annotation takes the total from the object's "
+                             "spec.replicas")
+                            .arg(*p.totalReplicas));
         p.totalReplicas.reset();
     }
     if (p.clusters.isEmpty()) {

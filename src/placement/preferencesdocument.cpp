@@ -13,17 +13,18 @@
 
 #include <cmath>
 #include <functional>
-#include <map>
 #include <limits>
+#include <map>
 
 namespace Meridian::Placement {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate one context for this file's strings.
+struct Text final
 {
-    return QCoreApplication::translate("Meridian::Placement", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Placement)
+};
 
 const QString invalidCode = QStringLiteral("InvalidPreferences");
 const QString parseCode = QStringLiteral("ParseError");
@@ -50,54 +51,61 @@ QString index(const QString &path, qsizetype i)
     return path + u'[' + QString::number(i) + u']';
 }
 
-Result<qint64> readInteger(const QJsonValue &value, const QString &path, qint64 minimum,
+Result<qint64> readInteger(const QJsonValue &value,
+                           const QString &path,
+                           qint64 minimum,
                            qint64 maximum = std::numeric_limits<qint64>::max())
 {
     const QString got = JsonTree::describe(value);
-    const QString range = maximum == std::numeric_limits<qint64>::max()
-                              ? tr("must be an integer ≥ %1").arg(minimum)
-                              : tr("must be an integer from %1 to %2").arg(minimum).arg(maximum);
+    const QString range
+            = maximum == std::numeric_limits<qint64>::max()
+                      ? Text::tr("must be an integer ≥ %1").arg(minimum)
+                      : Text::tr("must be an integer from %1 to %2").arg(minimum).arg(maximum);
     if (!value.isDouble())
-        return invalid(path, tr("%1, got %2").arg(range, got));
+        return invalid(path, Text::tr("%1, got %2").arg(range, got));
     if (value.toVariant().typeId() != QMetaType::LongLong) {
         const double d = value.toDouble();
         if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) >= 9.2e18)
-            return invalid(path, tr("%1, got %2, which is beyond the 64-bit integer range")
-                                     .arg(range, got));
-        return invalid(path, tr("%1 (no fraction or exponent), got %2").arg(range, got));
+            return invalid(path,
+                           Text::tr("%1, got %2, which is beyond the 64-bit integer range")
+                                   .arg(range, got));
+        return invalid(path, Text::tr("%1 (no fraction or exponent), got %2").arg(range, got));
     }
     const qint64 n = value.toInteger();
     if (n < minimum || n > maximum)
-        return invalid(path, tr("%1, got %2").arg(range, got));
+        return invalid(path, Text::tr("%1, got %2").arg(range, got));
     return n;
 }
 
 Result<bool> readBool(const QJsonValue &value, const QString &path)
 {
     if (!value.isBool())
-        return invalid(path, tr("must be true or false, got %1").arg(JsonTree::describe(value)));
+        return invalid(path,
+                       Text::tr("must be true or false, got %1").arg(JsonTree::describe(value)));
     return value.toBool();
 }
 
 Result<QString> readString(const QJsonValue &value, const QString &path)
 {
     if (!value.isString())
-        return invalid(path, tr("must be a string, got %1").arg(JsonTree::describe(value)));
+        return invalid(path, Text::tr("must be a string, got %1").arg(JsonTree::describe(value)));
     return value.toString();
 }
 
 Result<QJsonObject> readObject(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
-        return invalid(path, tr("must be an object, got %1").arg(JsonTree::describe(value)));
+        return invalid(path, Text::tr("must be an object, got %1").arg(JsonTree::describe(value)));
     return value.toObject();
 }
 
 // Checks every key against `known` and returns the values by their canonical name. Go's
 // encoding/json matches the annotation's keys case-insensitively, so that format passes
 // caseInsensitive; Kubernetes objects are case-sensitive.
-Result<QHash<QString, QJsonValue>> fields(const QJsonObject &object, const QString &path,
-                                          const QStringList &known, bool caseInsensitive)
+Result<QHash<QString, QJsonValue>> fields(const QJsonObject &object,
+                                          const QString &path,
+                                          const QStringList &known,
+                                          bool caseInsensitive)
 {
     QHash<QString, QJsonValue> out;
     QHash<QString, QString> spelling;
@@ -112,11 +120,13 @@ Result<QHash<QString, QJsonValue>> fields(const QJsonObject &object, const QStri
         }
         if (canonical.isEmpty()) {
             return invalid(child(path, it.key()),
-                           tr("unknown field (expected %1)").arg(known.join(QLatin1String(", "))));
+                           Text::tr("unknown field (expected %1)")
+                                   .arg(known.join(QLatin1String(", "))));
         }
         if (spelling.contains(canonical)) {
-            return invalid(child(path, canonical), tr("given twice, as \"%1\" and \"%2\"")
-                                                       .arg(spelling.value(canonical), it.key()));
+            return invalid(child(path, canonical),
+                           Text::tr("given twice, as \"%1\" and \"%2\"")
+                                   .arg(spelling.value(canonical), it.key()));
         }
         spelling.insert(canonical, it.key());
         out.insert(canonical, it.value());
@@ -127,61 +137,68 @@ Result<QHash<QString, QJsonValue>> fields(const QJsonObject &object, const QStri
 QString badClusterName(const QString &name)
 {
     if (name.isEmpty())
-        return tr("a cluster name cannot be empty");
+        return Text::tr("a cluster name cannot be empty");
     for (const QChar c : name) {
         if (c.category() == QChar::Other_Control)
-            return tr("a cluster name cannot contain control characters");
+            return Text::tr("a cluster name cannot contain control characters");
     }
     return QString();
 }
 
-Result<ClusterPreference> readClusterPreference(const QJsonValue &value, const QString &path,
+Result<ClusterPreference> readClusterPreference(const QJsonValue &value,
+                                                const QString &path,
                                                 bool caseInsensitive)
 {
     const auto object = readObject(value, path);
     if (!object)
         return object.error();
-    static const QStringList known = {QStringLiteral("minReplicas"), QStringLiteral("maxReplicas"),
+    static const QStringList known = {QStringLiteral("minReplicas"),
+                                      QStringLiteral("maxReplicas"),
                                       QStringLiteral("weight")};
     const auto f = fields(*object, path, known, caseInsensitive);
     if (!f)
         return f.error();
     ClusterPreference pref;
     // null leaves the zero value, as Go's json.Unmarshal does.
-    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const auto n = readInteger(v, child(path, known[0]), 0);
         if (!n)
             return n.error();
         pref.minReplicas = *n;
     }
-    if (const QJsonValue v = f->value(known[1], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = f->value(known[1], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const auto n = readInteger(v, child(path, known[1]), 0);
         if (!n)
             return n.error();
         pref.maxReplicas = *n;
     }
-    if (const QJsonValue v = f->value(known[2], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = f->value(known[2], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const auto n = readInteger(v, child(path, known[2]), 0);
         if (!n)
             return n.error();
         pref.weight = *n;
     }
     if (pref.maxReplicas && pref.minReplicas > *pref.maxReplicas) {
-        return invalid(path, tr("minReplicas (%1) is greater than maxReplicas (%2)")
-                                 .arg(pref.minReplicas)
-                                 .arg(*pref.maxReplicas));
+        return invalid(path,
+                       Text::tr("minReplicas (%1) is greater than maxReplicas (%2)")
+                               .arg(pref.minReplicas)
+                               .arg(*pref.maxReplicas));
     }
     return pref;
 }
 
-Result<QMap<QString, ClusterPreference>> readClusters(const QJsonValue &value, const QString &path,
+Result<QMap<QString, ClusterPreference>> readClusters(const QJsonValue &value,
+                                                      const QString &path,
                                                       bool caseInsensitive)
 {
     const auto object = readObject(value, path);
     if (!object)
         return object.error();
     if (object->isEmpty())
-        return invalid(path, tr("must name at least one cluster (or \"*\")"));
+        return invalid(path, Text::tr("must name at least one cluster (or \"*\")"));
     QMap<QString, ClusterPreference> clusters;
     for (auto it = object->begin(); it != object->end(); ++it) {
         if (const QString why = badClusterName(it.key()); !why.isEmpty())
@@ -201,7 +218,8 @@ Result<ReplicaPreferences> readAnnotation(const QJsonObject &object)
     if (!f)
         return f.error();
     ReplicaPreferences prefs;
-    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const auto b = readBool(v, known[0]);
         if (!b)
             return b.error();
@@ -209,7 +227,7 @@ Result<ReplicaPreferences> readAnnotation(const QJsonObject &object)
     }
     const QJsonValue clusters = f->value(known[1], QJsonValue(QJsonValue::Undefined));
     if (clusters.isUndefined() || clusters.isNull())
-        return invalid(known[1], tr("missing; without it every cluster gets 0 replicas"));
+        return invalid(known[1], Text::tr("missing; without it every cluster gets 0 replicas"));
     const auto c = readClusters(clusters, known[1], true);
     if (!c)
         return c.error();
@@ -234,7 +252,8 @@ QJsonObject clustersToJson(const QMap<QString, ClusterPreference> &clusters)
 
 QString noteEvenSpread(const QString &why)
 {
-    return tr("%1; the engine then spreads evenly, as {\"clusters\":{\"*\":{\"weight\":1}}}").arg(why);
+    return Text::tr("%1; the engine then spreads evenly, as {\"clusters\":{\"*\":{\"weight\":1}}}")
+            .arg(why);
 }
 
 } // namespace
@@ -255,9 +274,14 @@ struct PreferencesDocument::Data
 
     Data() = default;
     Data(const Data &other)
-        : format(other.format), container(other.container), json(other.json),
-          root(YAML::Clone(other.root)), annotation(other.annotation),
-          annotationKey(other.annotationKey), prefs(other.prefs), notes(other.notes)
+        : format(other.format)
+        , container(other.container)
+        , json(other.json)
+        , root(YAML::Clone(other.root))
+        , annotation(other.annotation)
+        , annotationKey(other.annotationKey)
+        , prefs(other.prefs)
+        , notes(other.notes)
     {
         for (const YAML::Node &rule : other.opaqueRules)
             opaqueRules.push_back(YAML::Clone(rule));
@@ -265,7 +289,9 @@ struct PreferencesDocument::Data
     Data &operator=(const Data &) = delete;
 };
 
-PreferencesDocument::PreferencesDocument(std::unique_ptr<Data> data) : d(std::move(data)) {}
+PreferencesDocument::PreferencesDocument(std::unique_ptr<Data> data)
+    : d(std::move(data))
+{}
 PreferencesDocument::PreferencesDocument(const PreferencesDocument &other)
     : d(std::make_unique<Data>(*other.d))
 {}
@@ -301,13 +327,14 @@ Result<QJsonObject> parseJsonObject(const QByteArray &text, const QString &what)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
     if (error.error != QJsonParseError::NoError) {
-        return Error{parseCode, tr("%1: malformed JSON at offset %2: %3")
-                                    .arg(what)
-                                    .arg(error.offset)
-                                    .arg(error.errorString())};
+        return Error{parseCode,
+                     Text::tr("%1: malformed JSON at offset %2: %3")
+                             .arg(what)
+                             .arg(error.offset)
+                             .arg(error.errorString())};
     }
     if (!doc.isObject())
-        return Error{parseCode, tr("%1: must be a JSON object").arg(what)};
+        return Error{parseCode, Text::tr("%1: must be a JSON object").arg(what)};
     return doc.object();
 }
 
@@ -321,7 +348,7 @@ Result<QJsonValue> subtree(const YAML::Node &root, const QStringList &path)
         // Write-back indexes these nodes as mappings, so anything else is an error here.
         if (!node.IsMap()) {
             return invalid(walked.isEmpty() ? QStringLiteral(".") : walked.join(u'.'),
-                           tr("must be an object"));
+                           Text::tr("must be an object"));
         }
         walked.append(key);
         const YAML::Node &constNode = node;
@@ -346,41 +373,47 @@ Status readRsp(PreferencesDocument::Data &data)
     if (!spec)
         return spec.error();
     if (spec->isUndefined() || spec->isNull())
-        return invalid(QStringLiteral("spec"), tr("missing"));
+        return invalid(QStringLiteral("spec"), Text::tr("missing"));
     const auto object = readObject(*spec, QStringLiteral("spec"));
     if (!object)
         return object.error();
-    static const QStringList known = {
-        QStringLiteral("targetKind"), QStringLiteral("totalReplicas"),
-        QStringLiteral("rebalance"), QStringLiteral("intersectWithClusterSelector"),
-        QStringLiteral("clusters")};
+    static const QStringList known = {QStringLiteral("targetKind"),
+                                      QStringLiteral("totalReplicas"),
+                                      QStringLiteral("rebalance"),
+                                      QStringLiteral("intersectWithClusterSelector"),
+                                      QStringLiteral("clusters")};
     const QString base = QStringLiteral("spec");
     const auto f = fields(*object, base, known, false);
     if (!f)
         return f.error();
-    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined)); !v.isUndefined()) {
+    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined()) {
         const auto s = readString(v, child(base, known[0]));
         if (!s)
             return s.error();
         if (*s != u"FederatedDeployment" && *s != u"FederatedReplicaSet") {
             return invalid(child(base, known[0]),
-                           tr("must be FederatedDeployment or FederatedReplicaSet, got \"%1\"")
-                               .arg(*s));
+                           Text::tr(
+                                   "must be FederatedDeployment or FederatedReplicaSet, got \"%1\"")
+                                   .arg(*s));
         }
     }
-    if (const QJsonValue v = f->value(known[1], QJsonValue(QJsonValue::Undefined)); !v.isUndefined()) {
+    if (const QJsonValue v = f->value(known[1], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined()) {
         const auto n = readInteger(v, child(base, known[1]), 0, std::numeric_limits<qint32>::max());
         if (!n)
             return n.error();
         data.prefs.totalReplicas = *n;
     }
-    if (const QJsonValue v = f->value(known[2], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = f->value(known[2], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const auto b = readBool(v, child(base, known[2]));
         if (!b)
             return b.error();
         data.prefs.rebalance = *b;
     }
-    if (const QJsonValue v = f->value(known[3], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = f->value(known[3], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const auto b = readBool(v, child(base, known[3]));
         if (!b)
             return b.error();
@@ -390,7 +423,7 @@ Status readRsp(PreferencesDocument::Data &data)
         || (clusters.isObject() && clusters.toObject().isEmpty())) {
         // KubeFed's own default (replicascheduler.go, GetSchedulingResult).
         data.prefs.clusters = ReplicaPreferences::evenSpread().clusters;
-        data.notes.append(noteEvenSpread(tr("spec.clusters is empty")));
+        data.notes.append(noteEvenSpread(Text::tr("spec.clusters is empty")));
     } else {
         const auto c = readClusters(clusters, child(base, known[4]), false);
         if (!c)
@@ -400,21 +433,23 @@ Status readRsp(PreferencesDocument::Data &data)
     return succeeded();
 }
 
-Status readStaticWeightList(PreferencesDocument::Data &data, const QJsonValue &value,
+Status readStaticWeightList(PreferencesDocument::Data &data,
+                            const QJsonValue &value,
                             const QString &path)
 {
     if (!value.isArray())
-        return invalid(path, tr("must be a list, got %1").arg(JsonTree::describe(value)));
+        return invalid(path, Text::tr("must be a list, got %1").arg(JsonTree::describe(value)));
     const QJsonArray rules = value.toArray();
     if (rules.isEmpty())
-        return invalid(path, tr("must hold at least one rule"));
+        return invalid(path, Text::tr("must hold at least one rule"));
     const YAML::Node &root = data.root;
     const YAML::Node yamlRules = root["spec"]["placement"]["replicaScheduling"]["weightPreference"]
                                      ["staticWeightList"];
     static const QStringList ruleKeys = {QStringLiteral("targetCluster"), QStringLiteral("weight")};
-    static const QStringList affinityKeys = {
-        QStringLiteral("clusterNames"), QStringLiteral("exclude"), QStringLiteral("labelSelector"),
-        QStringLiteral("fieldSelector")};
+    static const QStringList affinityKeys = {QStringLiteral("clusterNames"),
+                                             QStringLiteral("exclude"),
+                                             QStringLiteral("labelSelector"),
+                                             QStringLiteral("fieldSelector")};
     for (qsizetype i = 0; i < rules.size(); ++i) {
         const QString rulePath = index(path, i);
         const auto rule = readObject(rules.at(i), rulePath);
@@ -425,14 +460,14 @@ Status readStaticWeightList(PreferencesDocument::Data &data, const QJsonValue &v
             return f.error();
         const QJsonValue weightValue = f->value(ruleKeys[1], QJsonValue(QJsonValue::Undefined));
         if (weightValue.isUndefined())
-            return invalid(child(rulePath, ruleKeys[1]), tr("missing"));
+            return invalid(child(rulePath, ruleKeys[1]), Text::tr("missing"));
         const auto weight = readInteger(weightValue, child(rulePath, ruleKeys[1]), 1);
         if (!weight)
             return weight.error();
         const QString targetPath = child(rulePath, ruleKeys[0]);
         const QJsonValue targetValue = f->value(ruleKeys[0], QJsonValue(QJsonValue::Undefined));
         if (targetValue.isUndefined())
-            return invalid(targetPath, tr("missing"));
+            return invalid(targetPath, Text::tr("missing"));
         const auto target = readObject(targetValue, targetPath);
         if (!target)
             return target.error();
@@ -446,7 +481,7 @@ Status readStaticWeightList(PreferencesDocument::Data &data, const QJsonValue &v
                 continue;
             const QString listPath = child(targetPath, affinityKeys[k]);
             if (!list.isArray())
-                return invalid(listPath, tr("must be a list of cluster names"));
+                return invalid(listPath, Text::tr("must be a list of cluster names"));
             const QJsonArray array = list.toArray();
             for (qsizetype j = 0; j < array.size(); ++j) {
                 const auto name = readString(array.at(j), index(listPath, j));
@@ -463,9 +498,10 @@ Status readStaticWeightList(PreferencesDocument::Data &data, const QJsonValue &v
             // Cluster labels are not known offline; keep the rule and say so.
             if (yamlRules.IsSequence() && static_cast<qsizetype>(yamlRules.size()) > i)
                 data.opaqueRules.push_back(YAML::Clone(yamlRules[static_cast<size_t>(i)]));
-            data.notes.append(tr("%1 selects clusters by label or field; Meridian cannot evaluate "
-                                 "it offline and leaves it out of the plan")
-                                  .arg(targetPath));
+            data.notes.append(
+                    Text::tr("%1 selects clusters by label or field; Meridian cannot evaluate "
+                             "it offline and leaves it out of the plan")
+                            .arg(targetPath));
             continue;
         }
         QStringList targets = names[0];
@@ -484,16 +520,18 @@ Status readStaticWeightList(PreferencesDocument::Data &data, const QJsonValue &v
 Status readPropagationPolicy(PreferencesDocument::Data &data)
 {
     const QString base = QStringLiteral("spec.placement.replicaScheduling");
-    const auto rs = subtree(data.root, {QStringLiteral("spec"), QStringLiteral("placement"),
-                                        QStringLiteral("replicaScheduling")});
+    const auto rs = subtree(data.root,
+                            {QStringLiteral("spec"),
+                             QStringLiteral("placement"),
+                             QStringLiteral("replicaScheduling")});
     if (!rs)
         return rs.error();
     data.prefs.clusters.clear();
     if (rs->isUndefined() || rs->isNull()) {
         data.prefs.schedulingType = ReplicaSchedulingType::Duplicated;
-        data.notes.append(tr("%1 is missing; Karmada then duplicates: every cluster runs all "
-                             "replicas")
-                              .arg(base));
+        data.notes.append(Text::tr("%1 is missing; Karmada then duplicates: every cluster runs all "
+                                   "replicas")
+                                  .arg(base));
         return succeeded();
     }
     const auto object = readObject(*rs, base);
@@ -505,7 +543,8 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
     const auto f = fields(*object, base, known, false);
     if (!f)
         return f.error();
-    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined)); !v.isUndefined()) {
+    if (const QJsonValue v = f->value(known[0], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined()) {
         const auto s = readString(v, child(base, known[0]));
         if (!s)
             return s.error();
@@ -515,9 +554,10 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
             data.prefs.schedulingType = ReplicaSchedulingType::Divided;
         else
             return invalid(child(base, known[0]),
-                           tr("must be Duplicated or Divided, got \"%1\"").arg(*s));
+                           Text::tr("must be Duplicated or Divided, got \"%1\"").arg(*s));
     }
-    if (const QJsonValue v = f->value(known[1], QJsonValue(QJsonValue::Undefined)); !v.isUndefined()) {
+    if (const QJsonValue v = f->value(known[1], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined()) {
         const auto s = readString(v, child(base, known[1]));
         if (!s)
             return s.error();
@@ -527,15 +567,15 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
             data.prefs.division = ReplicaDivision::Weighted;
         else
             return invalid(child(base, known[1]),
-                           tr("must be Aggregated or Weighted, got \"%1\"").arg(*s));
+                           Text::tr("must be Aggregated or Weighted, got \"%1\"").arg(*s));
     }
     const QJsonValue wp = f->value(known[2], QJsonValue(QJsonValue::Undefined));
     if (wp.isUndefined() || wp.isNull()) {
         if (data.prefs.schedulingType == ReplicaSchedulingType::Divided
             && data.prefs.division == ReplicaDivision::Weighted) {
-            data.notes.append(tr("%1.weightPreference is missing; Karmada then weighs every "
-                                 "cluster 1")
-                                  .arg(base));
+            data.notes.append(Text::tr("%1.weightPreference is missing; Karmada then weighs every "
+                                       "cluster 1")
+                                      .arg(base));
         }
         return succeeded();
     }
@@ -543,28 +583,31 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
     const auto wpObject = readObject(wp, wpPath);
     if (!wpObject)
         return wpObject.error();
-    static const QStringList wpKeys = {QStringLiteral("staticWeightList"),
-                                       QStringLiteral("dynamicWeight")};
+    static const QStringList wpKeys
+            = {QStringLiteral("staticWeightList"), QStringLiteral("dynamicWeight")};
     const auto wf = fields(*wpObject, wpPath, wpKeys, false);
     if (!wf)
         return wf.error();
-    if (const QJsonValue v = wf->value(wpKeys[1], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = wf->value(wpKeys[1], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const auto s = readString(v, child(wpPath, wpKeys[1]));
         if (!s)
             return s.error();
         if (*s != u"AvailableReplicas") {
             return invalid(child(wpPath, wpKeys[1]),
-                           tr("must be AvailableReplicas, got \"%1\"").arg(*s));
+                           Text::tr("must be AvailableReplicas, got \"%1\"").arg(*s));
         }
         data.prefs.weightSource = WeightSource::AvailableReplicas;
     }
-    if (const QJsonValue v = wf->value(wpKeys[0], QJsonValue(QJsonValue::Undefined)); !v.isUndefined() && !v.isNull()) {
+    if (const QJsonValue v = wf->value(wpKeys[0], QJsonValue(QJsonValue::Undefined));
+        !v.isUndefined() && !v.isNull()) {
         const Status s = readStaticWeightList(data, v, child(wpPath, wpKeys[0]));
         if (!s)
             return s;
         if (data.prefs.weightSource == WeightSource::AvailableReplicas)
-            data.notes.append(tr("%1.staticWeightList is ignored because dynamicWeight is set")
-                                  .arg(wpPath));
+            data.notes.append(
+                    Text::tr("%1.staticWeightList is ignored because dynamicWeight is set")
+                            .arg(wpPath));
     }
     return succeeded();
 }
@@ -575,17 +618,17 @@ Status readManifestAnnotation(PreferencesDocument::Data &data)
 {
     const QString kind = kindOf(data.root);
     const QString preferred = kind.contains(QLatin1String("ReplicaSet"))
-                                  ? QLatin1String(replicaSetPreferencesAnnotation)
-                                  : QLatin1String(deploymentPreferencesAnnotation);
+                                      ? QLatin1String(replicaSetPreferencesAnnotation)
+                                      : QLatin1String(deploymentPreferencesAnnotation);
     const QString other = preferred == QLatin1String(replicaSetPreferencesAnnotation)
-                              ? QLatin1String(deploymentPreferencesAnnotation)
-                              : QLatin1String(replicaSetPreferencesAnnotation);
-    const auto annotations = subtree(data.root, {QStringLiteral("metadata"),
-                                                 QStringLiteral("annotations")});
+                                  ? QLatin1String(deploymentPreferencesAnnotation)
+                                  : QLatin1String(replicaSetPreferencesAnnotation);
+    const auto annotations
+            = subtree(data.root, {QStringLiteral("metadata"), QStringLiteral("annotations")});
     if (!annotations)
         return annotations.error();
     if (!annotations->isUndefined() && !annotations->isNull() && !annotations->isObject())
-        return invalid(QStringLiteral("metadata.annotations"), tr("must be an object"));
+        return invalid(QStringLiteral("metadata.annotations"), Text::tr("must be an object"));
     const QJsonObject map = annotations->toObject();
     for (const QString &key : {preferred, other}) {
         if (!map.contains(key))
@@ -598,7 +641,7 @@ Status readManifestAnnotation(PreferencesDocument::Data &data)
         if (!object) {
             return Error{object.error().code,
                          object.error().message
-                             + tr(" (the engine would ignore it and spread evenly)")};
+                                 + Text::tr(" (the engine would ignore it and spread evenly)")};
         }
         const auto prefs = readAnnotation(*object);
         if (!prefs)
@@ -610,11 +653,12 @@ Status readManifestAnnotation(PreferencesDocument::Data &data)
     }
     data.annotationKey = preferred;
     data.prefs = ReplicaPreferences::evenSpread();
-    data.notes.append(noteEvenSpread(tr("%1 has no %2 annotation").arg(kind, preferred)));
+    data.notes.append(noteEvenSpread(Text::tr("%1 has no %2 annotation").arg(kind, preferred)));
     return succeeded();
 }
 
-Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root, bool json,
+Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root,
+                                               bool json,
                                                std::optional<PreferencesFormat> expected)
 {
     PreferencesDocument::Data data;
@@ -622,7 +666,7 @@ Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root, bool json
     data.json = json;
     data.root = root;
     if (!root.IsMap())
-        return invalid(QString(), tr("expected a Kubernetes object or an annotation value"));
+        return invalid(QString(), Text::tr("expected a Kubernetes object or an annotation value"));
     const QString kind = kindOf(root);
     PreferencesFormat format = PreferencesFormat::FederationAnnotation;
     if (kind == u"ReplicaSchedulingPreference")
@@ -632,18 +676,14 @@ Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root, bool json
     else if (kind.isEmpty() && expected && *expected != PreferencesFormat::FederationAnnotation)
         format = *expected; // a bare spec is accepted when the caller names the format
     if (expected && format != *expected) {
-        return invalid(QStringLiteral("kind"), tr("expected a %1, got \"%2\"")
-                                                   .arg(formatName(*expected), kind));
+        return invalid(QStringLiteral("kind"),
+                       Text::tr("expected a %1, got \"%2\"").arg(formatName(*expected), kind));
     }
     data.format = format;
     Status status = succeeded();
     switch (format) {
-    case PreferencesFormat::ReplicaSchedulingPreference:
-        status = readRsp(data);
-        break;
-    case PreferencesFormat::PropagationPolicy:
-        status = readPropagationPolicy(data);
-        break;
+    case PreferencesFormat::ReplicaSchedulingPreference: status = readRsp(data); break;
+    case PreferencesFormat::PropagationPolicy: status = readPropagationPolicy(data); break;
     case PreferencesFormat::FederationAnnotation:
         if (kind.isEmpty()) {
             // An annotation value written as YAML.
@@ -669,9 +709,19 @@ Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root, bool json
 // Kubernetes objects are UTF-8; anything else would not survive a write-back unchanged.
 Status checkUtf8(const QByteArray &text)
 {
-    if (QString::fromUtf8(text).toUtf8() == text)
-        return succeeded();
-    return Error{parseCode, tr("the preferences are not valid UTF-8")};
+    if (QString::fromUtf8(text).toUtf8() != text)
+        return Error{parseCode, Text::tr("the preferences are not valid UTF-8")};
+    // YAML forbids other C0 controls in a stream, and yaml-cpp mangles NUL.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text.at(i));
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            return Error{parseCode,
+                         Text::tr("the preferences contain control character 0x%1 at offset %2")
+                                 .arg(c, 2, 16, QLatin1Char('0'))
+                                 .arg(i)};
+        }
+    }
+    return succeeded();
 }
 
 Result<PreferencesDocument::Data> parseAny(const QByteArray &text,
@@ -679,12 +729,12 @@ Result<PreferencesDocument::Data> parseAny(const QByteArray &text,
 {
     const QByteArray trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Error{parseCode, tr("the preferences are empty")};
+        return Error{parseCode, Text::tr("the preferences are empty")};
     if (const Status utf8 = checkUtf8(trimmed); !utf8)
         return utf8.error();
     const bool json = trimmed.startsWith('{');
     if (json) {
-        const auto object = parseJsonObject(trimmed, tr("preferences"));
+        const auto object = parseJsonObject(trimmed, Text::tr("preferences"));
         if (!object)
             return object.error();
         const bool isObject = object->contains(QLatin1String("kind"))
@@ -720,7 +770,7 @@ Result<PreferencesDocument> PreferencesDocument::parseAnnotation(const QByteArra
 {
     if (const Status utf8 = checkUtf8(json); !utf8)
         return utf8.error();
-    const auto object = parseJsonObject(json.trimmed(), tr("annotation"));
+    const auto object = parseJsonObject(json.trimmed(), Text::tr("annotation"));
     if (!object)
         return object.error();
     const auto prefs = readAnnotation(*object);
@@ -733,7 +783,7 @@ Result<PreferencesDocument> PreferencesDocument::parseAnnotation(const QByteArra
 }
 
 Result<PreferencesDocument> PreferencesDocument::parseReplicaSchedulingPreference(
-    const QByteArray &text)
+        const QByteArray &text)
 {
     auto data = parseAny(text, PreferencesFormat::ReplicaSchedulingPreference);
     if (!data)
@@ -750,13 +800,13 @@ Result<PreferencesDocument> PreferencesDocument::parsePropagationPolicy(const QB
 }
 
 PreferencesDocument PreferencesDocument::create(PreferencesFormat format,
-                                                const ReplicaPreferences &prefs, QStringList *lost)
+                                                const ReplicaPreferences &prefs,
+                                                QStringList *lost)
 {
     auto data = std::make_unique<Data>();
     data->format = format;
     switch (format) {
-    case PreferencesFormat::FederationAnnotation:
-        break;
+    case PreferencesFormat::FederationAnnotation: break;
     case PreferencesFormat::ReplicaSchedulingPreference:
         data->container = Data::Container::Manifest;
         data->root["apiVersion"] = kubefedApiVersion.toStdString();
@@ -821,8 +871,8 @@ void writePropagationPolicy(PreferencesDocument::Data &data, bool weightsChanged
     rs["replicaSchedulingType"] = duplicated ? "Duplicated" : "Divided";
     if (duplicated)
         return;
-    rs["replicaDivisionPreference"] =
-        data.prefs.division == ReplicaDivision::Aggregated ? "Aggregated" : "Weighted";
+    rs["replicaDivisionPreference"]
+            = data.prefs.division == ReplicaDivision::Aggregated ? "Aggregated" : "Weighted";
     if (data.prefs.division == ReplicaDivision::Aggregated)
         return;
     if (data.prefs.weightSource == WeightSource::Static && data.prefs.clusters.isEmpty()
@@ -840,7 +890,8 @@ void writePropagationPolicy(PreferencesDocument::Data &data, bool weightsChanged
         return;
     }
     wp.remove("dynamicWeight");
-    if (weightsChanged || !wp["staticWeightList"].IsDefined() || !wp["staticWeightList"].IsSequence())
+    if (weightsChanged || !wp["staticWeightList"].IsDefined()
+        || !wp["staticWeightList"].IsSequence())
         writeStaticWeights(data, wp);
 }
 
@@ -852,8 +903,9 @@ QStringList PreferencesDocument::setPreferences(const ReplicaPreferences &prefs)
         return writePreferences(prefs);
     } catch (const YAML::Exception &e) {
         // Parsing checked every node written here; this is a bug, not bad input.
-        MERIDIAN_ASSERT(false, return QStringList{tr("could not write the preferences: %1")
-                                                      .arg(QString::fromStdString(e.msg))});
+        MERIDIAN_ASSERT(false,
+                        return QStringList{Text::tr("could not write the preferences: %1")
+                                                   .arg(QString::fromStdString(e.msg))});
     }
     return {};
 }
@@ -898,9 +950,7 @@ QStringList PreferencesDocument::writePreferences(const ReplicaPreferences &pref
         spec["clusters"] = JsonTree::toYaml(clusters);
         break;
     }
-    case PreferencesFormat::PropagationPolicy:
-        writePropagationPolicy(*d, weightsChanged);
-        break;
+    case PreferencesFormat::PropagationPolicy: writePropagationPolicy(*d, weightsChanged); break;
     }
     return conversion.notCarried;
 }
@@ -912,7 +962,7 @@ QByteArray PreferencesDocument::toText() const
     if (d->json) {
         const auto value = JsonTree::toJson(d->root, QString());
         return QJsonDocument(value ? value->toObject() : QJsonObject())
-            .toJson(QJsonDocument::Indented);
+                .toJson(QJsonDocument::Indented);
     }
     return JsonTree::emitYaml(d->root);
 }

@@ -27,7 +27,8 @@ public:
     static Result<PreferencesDocument> parsePropagationPolicy(const QByteArray &text);
 
     // A fresh document in `format` (for conversions); `lost` receives what the format cannot hold.
-    static PreferencesDocument create(PreferencesFormat format, const ReplicaPreferences &prefs,
+    static PreferencesDocument create(PreferencesFormat format,
+                                      const ReplicaPreferences &prefs,
                                       QStringList *lost = nullptr);
 
     PreferencesDocument(const PreferencesDocument &other);

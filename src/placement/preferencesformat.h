@@ -17,9 +17,9 @@ QString formatName(PreferencesFormat format);
 // a PropagationPolicy Karmada's division.
 Engine engineFor(PreferencesFormat format);
 
-inline constexpr char deploymentPreferencesAnnotation[] =
-    "federation.kubernetes.io/deployment-preferences";
-inline constexpr char replicaSetPreferencesAnnotation[] =
-    "federation.kubernetes.io/replica-set-preferences";
+inline constexpr char deploymentPreferencesAnnotation[]
+        = "federation.kubernetes.io/deployment-preferences";
+inline constexpr char replicaSetPreferencesAnnotation[]
+        = "federation.kubernetes.io/replica-set-preferences";
 
 } // namespace Meridian::Placement

@@ -52,10 +52,16 @@ ClusterServer::ClusterServer(ClusterSpec spec,
     , m_errorDice(stableHash(m_state.spec().seed, u"faults"))
 {
     setObjectName(m_state.spec().name);
+    m_state.setClock(clock);
     m_api.registerRoutes(&m_router);
 }
 
-ClusterServer::~ClusterServer() = default;
+ClusterServer::~ClusterServer()
+{
+    // Open watches observe m_state, which dies before QObject deletes our children.
+    const auto connections = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(connections);
+}
 
 Status ClusterServer::start()
 {
@@ -141,16 +147,24 @@ void ClusterServer::incomingConnection(qintptr descriptor)
 
 void ClusterServer::handle(HttpConnection *connection, const HttpRequest &request)
 {
-    HttpResponse response = answer(request);
     const int delay = m_fault && m_fault->kind == Fault::Kind::Latency ? m_fault->latencyMs : 0;
     if (delay <= 0) {
-        connection->respond(response);
+        deliver(connection, answer(request));
         return;
     }
     // The connection is the timer's context: a client that hangs up cancels its late answer.
-    QTimer::singleShot(delay, Qt::PreciseTimer, connection, [connection, response] {
-        connection->respond(response);
+    // Answered after the delay, so a delayed watch starts from the state at that time.
+    QTimer::singleShot(delay, Qt::PreciseTimer, connection, [this, connection, request] {
+        deliver(connection, answer(request));
     });
+}
+
+void ClusterServer::deliver(HttpConnection *connection, const HttpResponse &response)
+{
+    if (response.stream)
+        response.stream(connection);
+    else
+        connection->respond(response);
 }
 
 HttpResponse ClusterServer::answer(const HttpRequest &request)

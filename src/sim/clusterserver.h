@@ -47,6 +47,7 @@ protected:
 private:
     void handle(HttpConnection *connection, const HttpRequest &request);
     HttpResponse answer(const HttpRequest &request);
+    static void deliver(HttpConnection *connection, const HttpResponse &response);
     bool authenticated(const HttpRequest &request) const;
     void dropConnections();
     void relisten();

@@ -12,6 +12,7 @@ namespace Meridian::Sim {
 ClusterState::ClusterState(ClusterSpec spec)
     : m_spec(std::move(spec))
     , m_resourceVersion(1000 + m_spec.seed % 9000)
+    , m_historyFloor(m_resourceVersion)
 {
     seedObjects();
 }
@@ -21,14 +22,170 @@ const ClusterSpec &ClusterState::spec() const
     return m_spec;
 }
 
+void ClusterState::setClock(const SimClock *clock)
+{
+    m_clock = clock;
+}
+
+QString ClusterState::keyOf(const QJsonObject &object)
+{
+    const QJsonObject metadata = object.value(u"metadata").toObject();
+    return metadata.value(u"namespace").toString() + u'/' + metadata.value(u"name").toString();
+}
+
+bool ClusterState::hasGeneration(const QString &resource)
+{
+    return resource == u"deployments.apps" || resource == u"replicasets.apps";
+}
+
 void ClusterState::put(const QString &resource, QJsonObject object)
 {
     QJsonObject metadata = object.value(u"metadata").toObject();
     metadata.insert(u"resourceVersion", QString::number(++m_resourceVersion));
     object.insert(u"metadata", metadata);
-    const QString key
-            = metadata.value(u"namespace").toString() + u'/' + metadata.value(u"name").toString();
-    m_objects[resource].insert(key, std::move(object));
+    const QString key = keyOf(object);
+    auto &objects = m_objects[resource];
+    const auto old = objects.constFind(key);
+    Change change{old == objects.cend() ? Change::Type::Added : Change::Type::Modified,
+                  resource,
+                  object,
+                  old == objects.cend() ? QJsonObject() : *old,
+                  m_resourceVersion};
+    objects.insert(key, std::move(object));
+    record(std::move(change));
+}
+
+QJsonObject ClusterState::prepareCreate(const QString &resource, QJsonObject object) const
+{
+    QJsonObject metadata = object.value(u"metadata").toObject();
+    // Derived from the seed, the object and a counter, so a run with one seed hands out the
+    // same uids, and a dry run predicts the uid the real create will get.
+    Prng uid(stableHash(m_spec.seed,
+                        QString(u"uid/"_s + resource + u'/' + keyOf(object) + u'#'
+                                + QString::number(m_created))));
+    metadata.insert(u"uid", QString::fromLatin1(uid.uuid()));
+    metadata.remove(u"resourceVersion");
+    metadata.insert(u"creationTimestamp",
+                    SimClock::formatRfc3339(m_clock ? m_clock->now() : SimClock::fixedEpoch()));
+    if (hasGeneration(resource))
+        metadata.insert(u"generation", 1);
+    object.insert(u"metadata", metadata);
+    return object;
+}
+
+QJsonObject ClusterState::create(const QString &resource, QJsonObject object)
+{
+    object = prepareCreate(resource, std::move(object));
+    ++m_created;
+    put(resource, object);
+    return *get(resource,
+                object[u"metadata"][u"namespace"].toString(),
+                object[u"metadata"][u"name"].toString());
+}
+
+QJsonObject ClusterState::prepareUpdate(const QString &resource, QJsonObject object) const
+{
+    const QString key = keyOf(object);
+    const QJsonObject old = m_objects.value(resource).value(key);
+    QJsonObject metadata = object.value(u"metadata").toObject();
+    const QJsonObject oldMetadata = old.value(u"metadata").toObject();
+    for (const char16_t *field : {u"uid", u"creationTimestamp"}) {
+        if (oldMetadata.contains(field))
+            metadata.insert(field, oldMetadata.value(field));
+    }
+    if (hasGeneration(resource)) {
+        const qint64 generation = oldMetadata.value(u"generation").toInteger(1);
+        metadata.insert(u"generation",
+                        old.value(u"spec") == object.value(u"spec") ? generation
+                                                                     : generation + 1);
+    }
+    metadata.remove(u"resourceVersion");
+    object.insert(u"metadata", metadata);
+    return object;
+}
+
+QJsonObject ClusterState::update(const QString &resource, QJsonObject object)
+{
+    object = prepareUpdate(resource, std::move(object));
+    put(resource, object);
+    return m_objects.value(resource).value(keyOf(object));
+}
+
+std::optional<QJsonObject> ClusterState::updateStatus(const QString &resource,
+                                                      const QString &ns,
+                                                      const QString &name,
+                                                      const QJsonObject &status)
+{
+    std::optional<QJsonObject> object = get(resource, ns, name);
+    if (!object)
+        return std::nullopt;
+    object->insert(u"status", status);
+    put(resource, *object);
+    return get(resource, ns, name);
+}
+
+std::optional<QJsonObject> ClusterState::remove(const QString &resource,
+                                                const QString &ns,
+                                                const QString &name)
+{
+    auto objects = m_objects.find(resource);
+    if (objects == m_objects.end())
+        return std::nullopt;
+    const auto it = objects->constFind(ns + u'/' + name);
+    if (it == objects->cend())
+        return std::nullopt;
+    const QJsonObject previous = *it;
+    objects->erase(it);
+    QJsonObject object = previous;
+    QJsonObject metadata = object.value(u"metadata").toObject();
+    metadata.insert(u"resourceVersion", QString::number(++m_resourceVersion));
+    object.insert(u"metadata", metadata);
+    record(Change{Change::Type::Deleted, resource, object, previous, m_resourceVersion});
+    return object;
+}
+
+void ClusterState::record(Change change)
+{
+    m_history.push_back(change);
+    while (m_history.size() > size_t(qMax(1, m_spec.watchHistory))) {
+        m_historyFloor = m_history.front().resourceVersion;
+        m_history.pop_front();
+    }
+    // A copy: an observer may unobserve (a watch that ends) while we iterate.
+    const QMap<int, Observer> observers = m_observers;
+    for (auto it = observers.cbegin(); it != observers.cend(); ++it) {
+        if (m_observers.contains(it.key()))
+            it.value()(change);
+    }
+}
+
+int ClusterState::observe(Observer observer)
+{
+    const int id = m_nextObserver++;
+    m_observers.insert(id, std::move(observer));
+    return id;
+}
+
+void ClusterState::unobserve(int id)
+{
+    m_observers.remove(id);
+}
+
+std::optional<QList<Change>> ClusterState::changesSince(quint64 after) const
+{
+    if (after < m_historyFloor)
+        return std::nullopt;
+    QList<Change> out;
+    for (const Change &change : m_history) {
+        if (change.resourceVersion > after)
+            out.append(change);
+    }
+    return out;
+}
+
+quint64 ClusterState::oldestResumableVersion() const
+{
+    return m_historyFloor;
 }
 
 QList<QJsonObject> ClusterState::list(const QString &resource, const QString &ns) const
@@ -41,6 +198,33 @@ QList<QJsonObject> ClusterState::list(const QString &resource, const QString &ns
     for (auto it = objects.lowerBound(prefix); it != objects.cend() && it.key().startsWith(prefix);
          ++it)
         out.append(it.value());
+    return out;
+}
+
+std::optional<QList<QJsonObject>> ClusterState::listAt(const QString &resource,
+                                                       const QString &ns,
+                                                       quint64 at) const
+{
+    if (at < m_historyFloor)
+        return std::nullopt;
+    // Undo, newest first, every change made after `at`.
+    QMap<QString, QJsonObject> objects = m_objects.value(resource);
+    for (auto it = m_history.crbegin(); it != m_history.crend(); ++it) {
+        if (it->resourceVersion <= at)
+            break;
+        if (it->resource != resource)
+            continue;
+        if (it->type == Change::Type::Added)
+            objects.remove(keyOf(it->object));
+        else
+            objects.insert(keyOf(it->previous), it->previous);
+    }
+    QList<QJsonObject> out;
+    const QString prefix = ns + u'/';
+    for (auto it = objects.cbegin(); it != objects.cend(); ++it) {
+        if (ns.isEmpty() || it.key().startsWith(prefix))
+            out.append(it.value());
+    }
     return out;
 }
 
@@ -60,6 +244,11 @@ std::optional<QJsonObject> ClusterState::get(const QString &resource,
 QString ClusterState::resourceVersion() const
 {
     return QString::number(m_resourceVersion);
+}
+
+quint64 ClusterState::currentVersion() const
+{
+    return m_resourceVersion;
 }
 
 void ClusterState::seedObjects()

@@ -7,7 +7,11 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
+
 namespace Meridian::Sim {
+
+class HttpConnection;
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
@@ -30,6 +34,9 @@ struct HttpResponse
     int status = 200;
     HttpHeaders headers;
     QByteArray body;
+    // Set for answers that stay open (watch, log follow): the server hands the connection to it
+    // instead of writing status, headers and body; it must end with endChunked() or respond().
+    std::function<void(HttpConnection *)> stream;
 
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse json(int status, QByteArray serialized);

@@ -3,14 +3,21 @@
 #include "sim/router.h"
 
 #include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
 
 namespace Meridian::Sim {
 
 class ClusterState;
+class HttpConnection;
 class SimClock;
 
-// The Kubernetes API of one member cluster: /version, discovery, and read access to the
-// resources in its ClusterState, shaped like kube-apiserver's JSON (and Table, for kubectl).
+// The Kubernetes API of one member cluster, shaped like kube-apiserver's JSON (and Table, for
+// kubectl): /version, discovery, and create/get/list/watch/update/patch/delete on the
+// resources in its ClusterState, with the scale, status and log subresources. Validation,
+// defaulting, optimistic concurrency, server-side apply and dry runs happen here; ClusterState
+// only stores.
 class KubeApi final
 {
 public:
@@ -18,7 +25,6 @@ public:
 
     void registerRoutes(Router *router);
 
-private:
     struct ResourceType
     {
         QString group; // "" for the core group
@@ -29,26 +35,68 @@ private:
         bool namespaced = false;
         QStringList shortNames;
         QStringList categories;
+        QStringList verbs;
+        QStringList subresources; // "scale", "status", "log"
+        QStringList fieldLabels;  // beyond metadata.name and metadata.namespace
     };
 
     static QList<ResourceType> resourceTypes();
     static QString storageKey(const ResourceType &type);
+
+private:
+    enum class Subresource { None, Status, Scale };
 
     HttpResponse version() const;
     HttpResponse coreVersions() const;
     HttpResponse groupList() const;
     HttpResponse group(const QString &name) const;
     HttpResponse resourceList(const QString &groupVersion) const;
-    HttpResponse list(const ResourceType &type,
-                      const HttpRequest &request,
-                      const QString &ns) const;
+
+    HttpResponse list(const ResourceType &type, const HttpRequest &request, const QString &ns);
+    HttpResponse watch(const ResourceType &type, const HttpRequest &request, const QString &ns);
     HttpResponse get(const ResourceType &type,
                      const HttpRequest &request,
                      const QString &ns,
-                     const QString &name) const;
+                     const QString &name,
+                     Subresource subresource) const;
+    HttpResponse create(const ResourceType &type, const HttpRequest &request, const QString &ns);
+    HttpResponse replace(const ResourceType &type,
+                         const HttpRequest &request,
+                         const QString &ns,
+                         const QString &name,
+                         Subresource subresource);
+    HttpResponse patch(const ResourceType &type,
+                       const HttpRequest &request,
+                       const QString &ns,
+                       const QString &name,
+                       Subresource subresource);
+    HttpResponse remove(const ResourceType &type,
+                        const HttpRequest &request,
+                        const QString &ns,
+                        const QString &name);
+    HttpResponse removeCollection(const ResourceType &type,
+                                  const HttpRequest &request,
+                                  const QString &ns);
+    HttpResponse podLog(const HttpRequest &request, const QString &ns, const QString &name) const;
+
+    // The shared tail of every write: precondition, defaulting, validation, managed fields,
+    // dry run, store. `existing` is empty for a create.
+    HttpResponse commit(const ResourceType &type,
+                        const HttpRequest &request,
+                        const std::optional<QJsonObject> &existing,
+                        QJsonObject object,
+                        bool recordManagedFields,
+                        Subresource subresource = Subresource::None);
+    HttpResponse applyPatch(const ResourceType &type,
+                            const HttpRequest &request,
+                            const QString &ns,
+                            const QString &name,
+                            const std::optional<QJsonObject> &existing);
+    void collectGarbage(const QString &ownerUid, const QString &ns);
 
     QJsonObject served(const ResourceType &type, QJsonObject object) const;
-    QJsonObject table(const ResourceType &type, const QList<QJsonObject> &objects) const;
+    QJsonObject scaleOf(const ResourceType &type, const QJsonObject &object) const;
+    QString now() const;
 
     ClusterState *m_state;
     const SimClock *m_clock;

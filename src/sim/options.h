@@ -26,6 +26,11 @@ struct Options
     // Absolute path of the meridian-sim binary, used as the exec credential plugin of one cluster;
     // empty means that cluster uses a plain bearer token instead.
     QString execCommand;
+    // How many changes each cluster remembers for watch resumption and list continue tokens;
+    // older resourceVersions get 410 Expired. Small values let tests force a relist.
+    int watchHistory = 1000;
+    // Real milliseconds between BOOKMARK events on watches that allow them.
+    int bookmarkIntervalMs = 10000;
 };
 
 } // namespace Meridian::Sim

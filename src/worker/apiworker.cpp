@@ -5,7 +5,6 @@
 #include "kube/credentials.h"
 #include "net/transport.h"
 
-
 namespace Meridian {
 
 ApiWorker::ApiWorker(QObject *parent)
@@ -55,12 +54,13 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
     if (contexts.isEmpty())
         contexts = config->contextNames();
     if (contexts.isEmpty()) {
-        emit federationFailed(generation,
-                              config->files.isEmpty()
-                                  ? tr("No kubeconfig was found (looked at --kubeconfig, $KUBECONFIG and "
-                                       "~/.kube/config).")
-                                  : tr("The kubeconfig (%1) defines no contexts.")
-                                        .arg(config->files.join(QLatin1String(", "))));
+        emit federationFailed(
+                generation,
+                config->files.isEmpty()
+                        ? tr("No kubeconfig was found (looked at --kubeconfig, $KUBECONFIG and "
+                             "~/.kube/config).")
+                        : tr("The kubeconfig (%1) defines no contexts.")
+                                  .arg(config->files.join(QLatin1String(", "))));
         return;
     }
     for (const QString &name : std::as_const(contexts)) {

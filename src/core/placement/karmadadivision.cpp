@@ -12,10 +12,11 @@ namespace {
 
 __extension__ using Wide = __int128;
 
-QString tr(const char *text)
+// Gives lupdate one context for this file's strings.
+struct Text final
 {
-    return QCoreApplication::translate("Meridian::Placement", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Placement)
+};
 
 // Karmada's ClusterWeightInfoList.Less, with the name where Karmada flips a coin.
 bool sortsBefore(const WeightedCluster &a, const WeightedCluster &b)
@@ -75,15 +76,17 @@ Result<QMap<QString, qint64>> availableFor(const QStringList &clusters,
     }
     if (!missing.isEmpty()) {
         return Error{QStringLiteral("MissingCapacity"),
-                     tr("dividing by available replicas needs the available replicas of every "
-                        "cluster; missing for %1")
-                         .arg(missing.join(QLatin1String(", ")))};
+                     Text::tr(
+                             "dividing by available replicas needs the available replicas of every "
+                             "cluster; missing for %1")
+                             .arg(missing.join(QLatin1String(", ")))};
     }
     return out;
 }
 
 // Dynamic weight: the available replicas are the weights (divideReplicasByAvailableReplica).
-Result<QMap<QString, qint64>> divideByAvailable(qint64 replicas, const QStringList &clusters,
+Result<QMap<QString, qint64>> divideByAvailable(qint64 replicas,
+                                                const QStringList &clusters,
                                                 const QMap<QString, qint64> &available,
                                                 const QMap<QString, qint64> &previous)
 {
@@ -95,16 +98,17 @@ Result<QMap<QString, qint64>> divideByAvailable(qint64 replicas, const QStringLi
     }
     if (sum < replicas) {
         return Error{QStringLiteral("Unschedulable"),
-                     tr("clusters have %1 available replicas, not enough to schedule %2")
-                         .arg(sum)
-                         .arg(replicas)};
+                     Text::tr("clusters have %1 available replicas, not enough to schedule %2")
+                             .arg(sum)
+                             .arg(replicas)};
     }
     return divideByWeight(replicas, weighted);
 }
 
 // Aggregated: as few clusters as possible, those already holding replicas first, then the
 // most available; ties by name (Karmada's sort is unstable there).
-Result<QMap<QString, qint64>> divideAggregated(qint64 replicas, const QStringList &clusters,
+Result<QMap<QString, qint64>> divideAggregated(qint64 replicas,
+                                               const QStringList &clusters,
                                                const QMap<QString, qint64> &available,
                                                const QMap<QString, qint64> &previous)
 {
@@ -146,7 +150,8 @@ QMap<QString, qint64> divideByWeight(qint64 replicas, QList<WeightedCluster> clu
     std::sort(clusters.begin(), clusters.end(), sortsBefore);
     qint64 given = 0;
     for (const WeightedCluster &c : clusters) {
-        const qint64 share = static_cast<qint64>(Wide(std::max<qint64>(c.weight, 0)) * replicas / sum);
+        const qint64 share
+                = static_cast<qint64>(Wide(std::max<qint64>(c.weight, 0)) * replicas / sum);
         result[c.name] = share;
         given += share;
     }
@@ -163,8 +168,10 @@ QMap<QString, qint64> divideByWeight(qint64 replicas, QList<WeightedCluster> clu
     return result;
 }
 
-Result<PlanResult> planKarmada(const ReplicaPreferences &prefs, qint64 totalReplicas,
-                               const QStringList &listed, const QMap<QString, qint64> &previous,
+Result<PlanResult> planKarmada(const ReplicaPreferences &prefs,
+                               qint64 totalReplicas,
+                               const QStringList &listed,
+                               const QMap<QString, qint64> &previous,
                                const QMap<QString, qint64> &available)
 {
     const QStringList clusters = uniqueClusters(listed);
@@ -226,8 +233,8 @@ Result<PlanResult> planKarmada(const ReplicaPreferences &prefs, qint64 totalRepl
     }
     const qint64 delta = total - assigned;
     const auto shares = prefs.division == ReplicaDivision::Aggregated
-                            ? divideAggregated(delta, clusters, *avail, last)
-                            : divideByAvailable(delta, clusters, *avail, last);
+                                ? divideAggregated(delta, clusters, *avail, last)
+                                : divideByAvailable(delta, clusters, *avail, last);
     if (!shares)
         return shares.error();
     for (const QString &name : clusters)

@@ -23,8 +23,10 @@ QMap<QString, qint64> divideByWeight(qint64 replicas, QList<WeightedCluster> clu
 // `previous` is the last scheduling result (spec.clusters of the ResourceBinding); `available`
 // the estimated available replicas per cluster, needed for dynamic weights and Aggregated.
 // Fails with code "Unschedulable" where Karmada's scheduler fails.
-Result<PlanResult> planKarmada(const ReplicaPreferences &prefs, qint64 totalReplicas,
-                               const QStringList &clusters, const QMap<QString, qint64> &previous,
+Result<PlanResult> planKarmada(const ReplicaPreferences &prefs,
+                               qint64 totalReplicas,
+                               const QStringList &clusters,
+                               const QMap<QString, qint64> &previous,
                                const QMap<QString, qint64> &available);
 
 } // namespace Meridian

@@ -45,9 +45,12 @@ quint32 fnv1_32(const QByteArray &bytes)
     return fnv1_32(bytes.constData(), bytes.size());
 }
 
-PlanResult planFederation(const ReplicaPreferences &prefs, qint64 totalReplicas,
-                          const QStringList &clusters, const QMap<QString, qint64> &current,
-                          const QMap<QString, qint64> &capacity, const QString &key)
+PlanResult planFederation(const ReplicaPreferences &prefs,
+                          qint64 totalReplicas,
+                          const QStringList &clusters,
+                          const QMap<QString, qint64> &current,
+                          const QMap<QString, qint64> &capacity,
+                          const QString &key)
 {
     PlanResult result;
     const auto wildcard = prefs.clusters.constFind(QString(wildcardCluster));
@@ -72,7 +75,8 @@ PlanResult planFederation(const ReplicaPreferences &prefs, qint64 totalReplicas,
         c.name = name;
         c.pref = *it;
         const QByteArray nameBytes = name.toUtf8();
-        c.hash = fnv1_32(keyBytes.constData(), keyBytes.size(),
+        c.hash = fnv1_32(keyBytes.constData(),
+                         keyBytes.size(),
                          fnv1_32(nameBytes.constData(), nameBytes.size()));
         if (const auto cap = capacity.constFind(name); cap != capacity.constEnd())
             c.capacity = *cap;

@@ -59,8 +59,11 @@ quint32 fnv1_32(const QByteArray &bytes);
 // The Federation v1 / KubeFed planner, step for step as FACTS.md §1.5 describes it.
 // `clusters` are the available clusters; a cluster listed twice counts once. `capacity` holds
 // the estimated capacity of clusters that have one; `key` is "namespace/name".
-PlanResult planFederation(const ReplicaPreferences &prefs, qint64 totalReplicas,
-                          const QStringList &clusters, const QMap<QString, qint64> &current,
-                          const QMap<QString, qint64> &capacity, const QString &key);
+PlanResult planFederation(const ReplicaPreferences &prefs,
+                          qint64 totalReplicas,
+                          const QStringList &clusters,
+                          const QMap<QString, qint64> &current,
+                          const QMap<QString, qint64> &capacity,
+                          const QString &key);
 
 } // namespace Meridian

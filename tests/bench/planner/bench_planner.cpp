@@ -74,8 +74,10 @@ int main(int argc, char **argv)
     const QMap<QString, qint64> none;
     qint64 sink = 0;
 
-    std::printf("placement planner: %d clusters, %lld replicas, median of %d\n", clusterCount,
-                static_cast<long long>(replicas), iterations);
+    std::printf("placement planner: %d clusters, %lld replicas, median of %d\n",
+                clusterCount,
+                static_cast<long long>(replicas),
+                iterations);
     const auto report = [&](const char *name, const std::function<qint64()> &plan) {
         const double ms = medianMs(iterations, [&] { sink += plan(); });
         std::printf("  %-52s %9.3f ms\n", name, ms);
@@ -94,35 +96,44 @@ int main(int argc, char **argv)
         return sum(planFederation(weightsOnly, replicas, in.clusters, none, none, QString()));
     });
     report("federation: min/max, current, capacity, key", [&] {
-        return sum(planFederation(in.prefs, replicas, in.clusters, in.current, in.capacity,
+        return sum(planFederation(in.prefs,
+                                  replicas,
+                                  in.clusters,
+                                  in.current,
+                                  in.capacity,
                                   QStringLiteral("default/web")));
     });
     ReplicaPreferences rebalance = in.prefs;
     rebalance.rebalance = true;
     report("federation: rebalance, min/max, capacity", [&] {
-        return sum(planFederation(rebalance, replicas, in.clusters, none, in.capacity,
+        return sum(planFederation(rebalance,
+                                  replicas,
+                                  in.clusters,
+                                  none,
+                                  in.capacity,
                                   QStringLiteral("default/web")));
     });
     report("federation: wildcard only", [&] {
-        return sum(planFederation(ReplicaPreferences::evenSpread(), replicas, in.clusters, none,
-                                  none, QString()));
+        return sum(planFederation(ReplicaPreferences::evenSpread(),
+                                  replicas,
+                                  in.clusters,
+                                  none,
+                                  none,
+                                  QString()));
     });
-    report("karmada: static weights", [&] {
-        return sum(*planKarmada(weightsOnly, replicas, in.clusters, in.current, none));
-    });
+    report("karmada: static weights",
+           [&] { return sum(*planKarmada(weightsOnly, replicas, in.clusters, in.current, none)); });
     ReplicaPreferences dynamic;
     dynamic.weightSource = WeightSource::AvailableReplicas;
     QMap<QString, qint64> plenty;
     for (const QString &c : in.clusters)
         plenty.insert(c, in.capacity.value(c) + 1000);
-    report("karmada: dynamic weight (available replicas)", [&] {
-        return sum(*planKarmada(dynamic, replicas, in.clusters, none, plenty));
-    });
+    report("karmada: dynamic weight (available replicas)",
+           [&] { return sum(*planKarmada(dynamic, replicas, in.clusters, none, plenty)); });
     ReplicaPreferences aggregated;
     aggregated.division = ReplicaDivision::Aggregated;
-    report("karmada: aggregated", [&] {
-        return sum(*planKarmada(aggregated, replicas, in.clusters, none, plenty));
-    });
+    report("karmada: aggregated",
+           [&] { return sum(*planKarmada(aggregated, replicas, in.clusters, none, plenty)); });
     std::printf("(checksum %lld)\n", static_cast<long long>(sink));
     return 0;
 }

@@ -42,7 +42,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const auto again = parse(doc->toText());
     if (!again.ok() || again->preferences().clusters != doc->preferences().clusters) {
         // Shows what went wrong when a crash file is replayed.
-        std::fprintf(stderr, "written:\n%s\nreparsed: %s\n", doc->toText().constData(),
+        std::fprintf(stderr,
+                     "written:\n%s\nreparsed: %s\n",
+                     doc->toText().constData(),
                      again.ok() ? "different clusters" : qPrintable(again.error().message));
         std::abort();
     }

@@ -46,18 +46,24 @@ private slots:
         for (int row = 0; row < view->model()->rowCount(); ++row) {
             const QModelIndex state = view->model()->index(row, ClusterModel::StateColumn);
             QCOMPARE(state.data().toString(), QStringLiteral("Ready"));
-            QVERIFY(!view->model()->index(row, ClusterModel::VersionColumn).data().toString().isEmpty());
+            QVERIFY(!view->model()
+                             ->index(row, ClusterModel::VersionColumn)
+                             .data()
+                             .toString()
+                             .isEmpty());
         }
         auto *summary = window.findChild<QLabel *>(QStringLiteral("summary"));
         QVERIFY(summary);
-        QVERIFY2(summary->text().contains(QStringLiteral("%1 Ready").arg(sim.clusterNames().size())),
+        QVERIFY2(summary->text().contains(
+                         QStringLiteral("%1 Ready").arg(sim.clusterNames().size())),
                  qPrintable(summary->text()));
         QVERIFY(window.windowTitle().contains(QStringLiteral("Demo")));
 
         // And: sorting by state keeps the model intact (the tester watches)
         view->sortByColumn(ClusterModel::StateColumn, Qt::DescendingOrder);
         view->sortByColumn(ClusterModel::NameColumn, Qt::AscendingOrder);
-        QCOMPARE(view->model()->index(0, ClusterModel::NameColumn).data().toString(), QStringLiteral("frankfurt"));
+        QCOMPARE(view->model()->index(0, ClusterModel::NameColumn).data().toString(),
+                 QStringLiteral("frankfurt"));
     }
 
     void aBrokenKubeconfigShowsWhatAndWhere()
@@ -73,7 +79,8 @@ private slots:
         QVERIFY(failed.wait(10000));
         auto *banner = window.findChild<QLabel *>(QStringLiteral("banner"));
         QVERIFY(banner && banner->isVisible());
-        QVERIFY2(banner->text().contains(QStringLiteral("broken.yaml:")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("broken.yaml:")),
+                 qPrintable(banner->text()));
         QCOMPARE(window.clusterModel()->rowCount(), 0);
     }
 };

@@ -21,11 +21,17 @@ class Observer final : public QObject
 public:
     explicit Observer(ApiThread *api)
     {
-        connect(api->worker(), &ApiWorker::federationLoaded, this,
+        connect(api->worker(),
+                &ApiWorker::federationLoaded,
+                this,
                 [this](quint64, const ClusterStatusList &initial) { loaded = initial; });
-        connect(api->worker(), &ApiWorker::federationFailed, this,
+        connect(api->worker(),
+                &ApiWorker::federationFailed,
+                this,
                 [this](quint64, const QString &message) { failure = message; });
-        connect(api->worker(), &ApiWorker::clusterStatusBatch, this,
+        connect(api->worker(),
+                &ApiWorker::clusterStatusBatch,
+                this,
                 [this](quint64, const ClusterStatusList &batch) {
                     ++batches;
                     for (const ClusterStatus &s : batch) {
@@ -33,7 +39,9 @@ public:
                         answeredAtMs.insert(s.context, clock.elapsed());
                     }
                 });
-        connect(api->worker(), &ApiWorker::refreshFinished, this, [this](quint64) { finished = true; });
+        connect(api->worker(), &ApiWorker::refreshFinished, this, [this](quint64) {
+            finished = true;
+        });
         clock.start();
     }
 
@@ -98,7 +106,8 @@ private slots:
         // Given: the demo federation, with a token, a client-certificate and an exec-plugin cluster
         Sim::Federation sim(demoOptions());
         QVERIFY2(sim.start().ok(), "the simulator did not start");
-        QCOMPARE(sim.authFor(QStringLiteral("osaka")), std::optional(Sim::AuthMethod::ClientCertificate));
+        QCOMPARE(sim.authFor(QStringLiteral("osaka")),
+                 std::optional(Sim::AuthMethod::ClientCertificate));
         QCOMPARE(sim.authFor(QStringLiteral("taiwan")), std::optional(Sim::AuthMethod::ExecPlugin));
         QCOMPARE(sim.authFor(QStringLiteral("tokyo")), std::optional(Sim::AuthMethod::Token));
 
@@ -120,7 +129,8 @@ private slots:
             QVERIFY2(!s.region.isEmpty(), qPrintable(s.context));
             QVERIFY(s.lastSuccess.isValid());
         }
-        QCOMPARE(seen.final.value(QStringLiteral("tokyo")).region, QStringLiteral("asia-northeast1"));
+        QCOMPARE(seen.final.value(QStringLiteral("tokyo")).region,
+                 QStringLiteral("asia-northeast1"));
         // Batched: fewer batches than clusters is the norm; never more.
         QVERIFY(seen.batches <= seen.final.size());
     }
@@ -172,7 +182,8 @@ private slots:
 
         const ClusterStatus frankfurt = seen.final.value(QStringLiteral("frankfurt"));
         QCOMPARE(frankfurt.state, ClusterState::Unreachable);
-        QVERIFY2(frankfurt.reason.startsWith(QStringLiteral("TLS error")), qPrintable(frankfurt.reason));
+        QVERIFY2(frankfurt.reason.startsWith(QStringLiteral("TLS error")),
+                 qPrintable(frankfurt.reason));
     }
 
     void closedPortIsConnectionRefused()
@@ -190,7 +201,9 @@ contexts:
 users:
 - name: u
   user: {token: abc}
-)").arg(closedPort()).toUtf8();
+)")
+                                              .arg(closedPort())
+                                              .toUtf8();
 
         ApiThread api;
         Observer seen(&api);
@@ -199,7 +212,8 @@ users:
 
         const ClusterStatus gone = seen.final.value(QStringLiteral("gone"));
         QCOMPARE(gone.state, ClusterState::Unreachable);
-        QVERIFY2(gone.reason.startsWith(QStringLiteral("Connection refused")), qPrintable(gone.reason));
+        QVERIFY2(gone.reason.startsWith(QStringLiteral("Connection refused")),
+                 qPrintable(gone.reason));
     }
 
     void aSlowClusterDoesNotDelayTheOthers()
@@ -222,7 +236,8 @@ users:
         QVERIFY(!seen.final.contains(QStringLiteral("sao-paulo")));
         for (const ClusterStatus &s : std::as_const(seen.final))
             QVERIFY2(s.state == ClusterState::Ready, qPrintable(describe(seen.final)));
-        const qint64 othersDoneMs = *std::max_element(seen.answeredAtMs.cbegin(), seen.answeredAtMs.cend());
+        const qint64 othersDoneMs
+                = *std::max_element(seen.answeredAtMs.cbegin(), seen.answeredAtMs.cend());
         QVERIFY2(othersDoneMs < 5000, qPrintable(QString::number(othersDoneMs)));
 
         // And: the slow one arrives, Ready, after its 10 s

@@ -56,17 +56,27 @@ private slots:
 
     void jsonListsEveryClusterWithVersionAndNodes()
     {
-        const Run run = meridianctl({QStringLiteral("clusters"), QStringLiteral("--kubeconfig"), m_kubeconfig,
-                                     QStringLiteral("-o"), QStringLiteral("json")});
+        const Run run = meridianctl({QStringLiteral("clusters"),
+                                     QStringLiteral("--kubeconfig"),
+                                     m_kubeconfig,
+                                     QStringLiteral("-o"),
+                                     QStringLiteral("json")});
         QCOMPARE(run.code, 0);
         const QJsonArray clusters = QJsonDocument::fromJson(run.out.toUtf8()).array();
         QCOMPARE(clusters.size(), m_sim->clusterNames().size());
         for (const QJsonValue &value : clusters) {
             const QJsonObject c = value.toObject();
             const QStringList keys = c.keys();
-            QCOMPARE(keys, (QStringList{QStringLiteral("context"), QStringLiteral("name"), QStringLiteral("nodesReady"),
-                                        QStringLiteral("nodesTotal"), QStringLiteral("reason"), QStringLiteral("region"),
-                                        QStringLiteral("server"), QStringLiteral("state"), QStringLiteral("version")}));
+            QCOMPARE(keys,
+                     (QStringList{QStringLiteral("context"),
+                                  QStringLiteral("name"),
+                                  QStringLiteral("nodesReady"),
+                                  QStringLiteral("nodesTotal"),
+                                  QStringLiteral("reason"),
+                                  QStringLiteral("region"),
+                                  QStringLiteral("server"),
+                                  QStringLiteral("state"),
+                                  QStringLiteral("version")}));
             QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("Ready"));
             QVERIFY(c.value(QLatin1String("version")).toString().startsWith(u'v'));
             QVERIFY(c.value(QLatin1String("nodesTotal")).toInt() > 0);
@@ -79,18 +89,24 @@ private slots:
         Sim::Fault down;
         down.kind = Sim::Fault::Kind::Down;
         m_sim->setFault(QStringLiteral("iowa"), down);
-        const Run run = meridianctl({QStringLiteral("clusters"), QStringLiteral("--kubeconfig"), m_kubeconfig,
-                                     QStringLiteral("--context"), QStringLiteral("iowa"), QStringLiteral("--context"),
+        const Run run = meridianctl({QStringLiteral("clusters"),
+                                     QStringLiteral("--kubeconfig"),
+                                     m_kubeconfig,
+                                     QStringLiteral("--context"),
+                                     QStringLiteral("iowa"),
+                                     QStringLiteral("--context"),
                                      QStringLiteral("tokyo")});
         m_sim->setFault(QStringLiteral("iowa"), std::nullopt);
         QCOMPARE(run.code, 0);
         const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[0].startsWith(QStringLiteral("NAME")));
-        QVERIFY2(lines[1].startsWith(QStringLiteral("iowa")) && lines[1].contains(QStringLiteral("Unreachable"))
-                     && lines[1].contains(QStringLiteral("Connection refused")),
+        QVERIFY2(lines[1].startsWith(QStringLiteral("iowa"))
+                         && lines[1].contains(QStringLiteral("Unreachable"))
+                         && lines[1].contains(QStringLiteral("Connection refused")),
                  qPrintable(lines[1]));
-        QVERIFY2(lines[2].startsWith(QStringLiteral("tokyo")) && lines[2].contains(QStringLiteral("Ready")),
+        QVERIFY2(lines[2].startsWith(QStringLiteral("tokyo"))
+                         && lines[2].contains(QStringLiteral("Ready")),
                  qPrintable(lines[2]));
     }
 
@@ -98,14 +114,19 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("clusters"), QStringLiteral("--frobnicate")}
-                                        << QStringLiteral("frobnicate");
-        QTest::newRow("bad output format")
-            << QStringList{QStringLiteral("clusters"), QStringLiteral("-o"), QStringLiteral("xml")} << QStringLiteral("xml");
-        QTest::newRow("unreadable kubeconfig")
-            << QStringList{QStringLiteral("clusters"), QStringLiteral("--kubeconfig"), QStringLiteral("/nonexistent/kc")}
-            << QStringLiteral("/nonexistent/kc");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frob")} << QStringLiteral("frob");
+        QTest::newRow("unknown option")
+                << QStringList{QStringLiteral("clusters"), QStringLiteral("--frobnicate")}
+                << QStringLiteral("frobnicate");
+        QTest::newRow("bad output format") << QStringList{QStringLiteral("clusters"),
+                                                          QStringLiteral("-o"),
+                                                          QStringLiteral("xml")}
+                                           << QStringLiteral("xml");
+        QTest::newRow("unreadable kubeconfig") << QStringList{QStringLiteral("clusters"),
+                                                              QStringLiteral("--kubeconfig"),
+                                                              QStringLiteral("/nonexistent/kc")}
+                                               << QStringLiteral("/nonexistent/kc");
+        QTest::newRow("unknown command")
+                << QStringList{QStringLiteral("frob")} << QStringLiteral("frob");
     }
 
     void badInputExitsTwo()
@@ -120,10 +141,14 @@ private slots:
 
     void unknownContextExitsTwoListingTheOthers()
     {
-        const Run run = meridianctl({QStringLiteral("clusters"), QStringLiteral("--kubeconfig"), m_kubeconfig,
-                                     QStringLiteral("--context"), QStringLiteral("mars")});
+        const Run run = meridianctl({QStringLiteral("clusters"),
+                                     QStringLiteral("--kubeconfig"),
+                                     m_kubeconfig,
+                                     QStringLiteral("--context"),
+                                     QStringLiteral("mars")});
         QCOMPARE(run.code, 2);
-        QVERIFY2(run.err.contains(QStringLiteral("mars")) && run.err.contains(QStringLiteral("osaka")),
+        QVERIFY2(run.err.contains(QStringLiteral("mars"))
+                         && run.err.contains(QStringLiteral("osaka")),
                  qPrintable(run.err));
     }
 

@@ -37,16 +37,19 @@ private slots:
     void setClustersResets()
     {
         ClusterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
         // When: a federation of three loads
-        model.setClusters({cluster(QStringLiteral("tokyo")), cluster(QStringLiteral("osaka")),
+        model.setClusters({cluster(QStringLiteral("tokyo")),
+                           cluster(QStringLiteral("osaka")),
                            cluster(QStringLiteral("london"))});
 
         // Then: one reset, three rows in kubeconfig order, all Connecting
         QCOMPARE(reset.size(), 1);
-        QCOMPARE(rowsToString(model, ClusterModel::ContextColumn), QStringLiteral("tokyo|osaka|london"));
+        QCOMPARE(rowsToString(model, ClusterModel::ContextColumn),
+                 QStringLiteral("tokyo|osaka|london"));
         QCOMPARE(rowsToString(model, ClusterModel::StateColumn),
                  QStringLiteral("Connecting|Connecting|Connecting"));
         QCOMPARE(model.columnCount(), int(ClusterModel::ColumnCount));
@@ -55,9 +58,12 @@ private slots:
     void batchUpdatesCoalesceIntoOneDataChanged()
     {
         ClusterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setClusters({cluster(QStringLiteral("a")), cluster(QStringLiteral("b")),
-                           cluster(QStringLiteral("c")), cluster(QStringLiteral("d"))});
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClusters({cluster(QStringLiteral("a")),
+                           cluster(QStringLiteral("b")),
+                           cluster(QStringLiteral("c")),
+                           cluster(QStringLiteral("d"))});
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
@@ -76,18 +82,22 @@ private slots:
         QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(1, 0));
         QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(3, ClusterModel::ColumnCount - 1));
         QCOMPARE(inserted.size(), 0);
-        QCOMPARE(model.index(1, ClusterModel::NodesColumn).data().toString(), QStringLiteral("3/3"));
+        QCOMPARE(model.index(1, ClusterModel::NodesColumn).data().toString(),
+                 QStringLiteral("3/3"));
         QCOMPARE(model.index(1, ClusterModel::ReasonColumn).data().toString(), QString());
         QCOMPARE(model.index(3, ClusterModel::ReasonColumn).data().toString(),
                  QStringLiteral("Unauthorized (401): Unauthorized"));
-        QCOMPARE(model.index(3, ClusterModel::StateColumn).data(ClusterModel::StateRole).value<ClusterState>(),
+        QCOMPARE(model.index(3, ClusterModel::StateColumn)
+                         .data(ClusterModel::StateRole)
+                         .value<ClusterState>(),
                  ClusterState::Unauthorized);
     }
 
     void unchangedBatchEmitsNothing()
     {
         ClusterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const ClusterStatus a = cluster(QStringLiteral("a"), ClusterState::Ready);
         model.setClusters({a});
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -98,12 +108,14 @@ private slots:
     void unknownContextsAreInsertedOnceAtTheEnd()
     {
         ClusterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setClusters({cluster(QStringLiteral("a"))});
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
         // When: a batch brings two new contexts, one of them twice
-        model.applyBatch({cluster(QStringLiteral("x")), cluster(QStringLiteral("y")),
+        model.applyBatch({cluster(QStringLiteral("x")),
+                          cluster(QStringLiteral("y")),
                           cluster(QStringLiteral("x"), ClusterState::Ready)});
 
         // Then: one insert of exactly two rows (first 1, last 2), the newest x kept
@@ -111,20 +123,27 @@ private slots:
         QCOMPARE(inserted.at(0).at(1).toInt(), 1);
         QCOMPARE(inserted.at(0).at(2).toInt(), 2);
         QCOMPARE(rowsToString(model, ClusterModel::ContextColumn), QStringLiteral("a|x|y"));
-        QCOMPARE(model.index(1, ClusterModel::StateColumn).data().toString(), QStringLiteral("Ready"));
+        QCOMPARE(model.index(1, ClusterModel::StateColumn).data().toString(),
+                 QStringLiteral("Ready"));
         QCOMPARE(model.rowOfContext(QStringLiteral("y")), 2);
     }
 
     void insecureClustersAreFlagged()
     {
         ClusterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         ClusterStatus a = cluster(QStringLiteral("a"), ClusterState::Ready);
         a.insecureTls = true;
         model.setClusters({a});
-        QVERIFY(model.index(0, ClusterModel::ReasonColumn).data().toString().contains(QStringLiteral("TLS")));
-        QVERIFY(model.index(0, ClusterModel::StateColumn).data(Qt::ToolTipRole).toString().contains(
-            QStringLiteral("TLS verification off")));
+        QVERIFY(model.index(0, ClusterModel::ReasonColumn)
+                        .data()
+                        .toString()
+                        .contains(QStringLiteral("TLS")));
+        QVERIFY(model.index(0, ClusterModel::StateColumn)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QStringLiteral("TLS verification off")));
     }
 
     void stateCountsAndHeaders()
@@ -136,7 +155,8 @@ private slots:
         const auto counts = model.stateCounts();
         QCOMPARE(counts.value(ClusterState::Ready), 2);
         QCOMPARE(counts.value(ClusterState::Unreachable), 1);
-        QCOMPARE(model.headerData(ClusterModel::ServerColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QCOMPARE(model.headerData(ClusterModel::ServerColumn, Qt::Horizontal, Qt::DisplayRole)
+                         .toString(),
                  QStringLiteral("API server"));
     }
 };

@@ -44,53 +44,111 @@ void tst_KarmadaDivision::division_data()
     const auto A = WeightSource::AvailableReplicas;
 
     // FACTS.md §3.4.
-    QTest::newRow("static 1:2 of 9") << D << W << S
-                                     << QByteArray(R"({"A":{"weight":1},"B":{"weight":2}})")
-                                     << qint64(9) << "A,B" << "" << "" << "A=3,B=6" << "";
+    QTest::newRow("static 1:2 of 9")
+            << D << W << S << QByteArray(R"({"A":{"weight":1},"B":{"weight":2}})") << qint64(9)
+            << "A,B"
+            << ""
+            << ""
+            << "A=3,B=6"
+            << "";
     QTest::newRow("static 1:1:1 of 10, fresh tie by name")
-        << D << W << S << QByteArray(R"({"*":{"weight":1}})") << qint64(10) << "C,B,A" << "" << ""
-        << "A=4,B=3,C=3" << "";
+            << D << W << S << QByteArray(R"({"*":{"weight":1}})") << qint64(10) << "C,B,A"
+            << ""
+            << ""
+            << "A=4,B=3,C=3"
+            << "";
     QTest::newRow("static 1:1:1 of 10, previous holder keeps the extra")
-        << D << W << S << QByteArray(R"({"*":{"weight":1}})") << qint64(10) << "A,B,C" << "C=5"
-        << "" << "A=3,B=3,C=4" << "";
+            << D << W << S << QByteArray(R"({"*":{"weight":1}})") << qint64(10) << "A,B,C"
+            << "C=5"
+            << ""
+            << "A=3,B=3,C=4"
+            << "";
     QTest::newRow("static remainder follows weight")
-        << D << W << S << QByteArray(R"({"*":{"weight":1},"B":{"weight":3}})") << qint64(8)
-        << "A,B,C" << "" << "" << "A=2,B=5,C=1" << "";
+            << D << W << S << QByteArray(R"({"*":{"weight":1},"B":{"weight":3}})") << qint64(8)
+            << "A,B,C"
+            << ""
+            << ""
+            << "A=2,B=5,C=1"
+            << "";
     QTest::newRow("static largest matching rule wins")
-        << D << W << S << QByteArray(R"({"*":{"weight":2},"A":{"weight":1}})") << qint64(6)
-        << "A,B,C" << "" << "" << "A=2,B=2,C=2" << "";
+            << D << W << S << QByteArray(R"({"*":{"weight":2},"A":{"weight":1}})") << qint64(6)
+            << "A,B,C"
+            << ""
+            << ""
+            << "A=2,B=2,C=2"
+            << "";
     QTest::newRow("static unweighted cluster dropped")
-        << D << W << S << QByteArray(R"({"A":{"weight":1},"B":{"weight":1}})") << qint64(5)
-        << "A,B,C" << "" << "" << "A=3,B=2,C=0" << "";
-    QTest::newRow("static no weights: all 1") << D << W << S << QByteArray("{}") << qint64(5)
-                                              << "A,B" << "" << "" << "A=3,B=2" << "";
-    QTest::newRow("static zero replicas") << D << W << S << QByteArray(R"({"*":{"weight":1}})")
-                                          << qint64(0) << "A,B" << "" << "" << "A=0,B=0" << "";
-    QTest::newRow("dynamic 6/12/18 of 12") << D << W << A << QByteArray("{}") << qint64(12)
-                                           << "A,B,C" << "" << "A=6,B=12,C=18" << "A=2,B=4,C=6"
-                                           << "";
+            << D << W << S << QByteArray(R"({"A":{"weight":1},"B":{"weight":1}})") << qint64(5)
+            << "A,B,C"
+            << ""
+            << ""
+            << "A=3,B=2,C=0"
+            << "";
+    QTest::newRow("static no weights: all 1")
+            << D << W << S << QByteArray("{}") << qint64(5) << "A,B"
+            << ""
+            << ""
+            << "A=3,B=2"
+            << "";
+    QTest::newRow("static zero replicas")
+            << D << W << S << QByteArray(R"({"*":{"weight":1}})") << qint64(0) << "A,B"
+            << ""
+            << ""
+            << "A=0,B=0"
+            << "";
+    QTest::newRow("dynamic 6/12/18 of 12")
+            << D << W << A << QByteArray("{}") << qint64(12) << "A,B,C"
+            << ""
+            << "A=6,B=12,C=18"
+            << "A=2,B=4,C=6"
+            << "";
     QTest::newRow("dynamic not enough") << D << W << A << QByteArray("{}") << qint64(40) << "A,B,C"
-                                        << "" << "A=6,B=12,C=18" << "" << "Unschedulable";
+                                        << ""
+                                        << "A=6,B=12,C=18"
+                                        << ""
+                                        << "Unschedulable";
     QTest::newRow("dynamic needs every cluster's availability")
-        << D << W << A << QByteArray("{}") << qint64(4) << "A,B" << "" << "A=6" << ""
-        << "MissingCapacity";
+            << D << W << A << QByteArray("{}") << qint64(4) << "A,B"
+            << ""
+            << "A=6"
+            << ""
+            << "MissingCapacity";
     QTest::newRow("dynamic scale up spreads the difference")
-        << D << W << A << QByteArray("{}") << qint64(18) << "A,B,C" << "A=2,B=4,C=6"
-        << "A=6,B=6,C=6" << "A=4,B=6,C=8" << "";
+            << D << W << A << QByteArray("{}") << qint64(18) << "A,B,C"
+            << "A=2,B=4,C=6"
+            << "A=6,B=6,C=6"
+            << "A=4,B=6,C=8"
+            << "";
     QTest::newRow("dynamic scale down in proportion")
-        << D << W << A << QByteArray("{}") << qint64(6) << "A,B,C" << "A=2,B=4,C=6"
-        << "A=6,B=6,C=6" << "A=1,B=2,C=3" << "";
+            << D << W << A << QByteArray("{}") << qint64(6) << "A,B,C"
+            << "A=2,B=4,C=6"
+            << "A=6,B=6,C=6"
+            << "A=1,B=2,C=3"
+            << "";
     QTest::newRow("aggregated fewest clusters")
-        << D << ReplicaDivision::Aggregated << S << QByteArray("{}") << qint64(12) << "A,B,C" << ""
-        << "A=5,B=10,C=3" << "A=4,B=8,C=0" << "";
+            << D << ReplicaDivision::Aggregated << S << QByteArray("{}") << qint64(12) << "A,B,C"
+            << ""
+            << "A=5,B=10,C=3"
+            << "A=4,B=8,C=0"
+            << "";
     QTest::newRow("aggregated one cluster is enough")
-        << D << ReplicaDivision::Aggregated << S << QByteArray("{}") << qint64(7) << "A,B,C" << ""
-        << "A=5,B=10,C=3" << "A=0,B=7,C=0" << "";
+            << D << ReplicaDivision::Aggregated << S << QByteArray("{}") << qint64(7) << "A,B,C"
+            << ""
+            << "A=5,B=10,C=3"
+            << "A=0,B=7,C=0"
+            << "";
     QTest::newRow("aggregated prefers the current holder")
-        << D << ReplicaDivision::Aggregated << S << QByteArray("{}") << qint64(5) << "A,B,C"
-        << "C=3" << "A=10,B=10,C=3" << "A=0,B=0,C=5" << "";
+            << D << ReplicaDivision::Aggregated << S << QByteArray("{}") << qint64(5) << "A,B,C"
+            << "C=3"
+            << "A=10,B=10,C=3"
+            << "A=0,B=0,C=5"
+            << "";
     QTest::newRow("duplicated") << ReplicaSchedulingType::Duplicated << W << S << QByteArray("{}")
-                                << qint64(7) << "A,B" << "" << "" << "A=7,B=7" << "";
+                                << qint64(7) << "A,B"
+                                << ""
+                                << ""
+                                << "A=7,B=7"
+                                << "";
 }
 
 void tst_KarmadaDivision::division()
@@ -111,8 +169,8 @@ void tst_KarmadaDivision::division()
     prefs.division = division;
     prefs.weightSource = source;
     prefs.clusters = clusterPrefs(weights);
-    const auto result = planKarmada(prefs, total, clusters.split(u','), counts(previous),
-                                    counts(available));
+    const auto result
+            = planKarmada(prefs, total, clusters.split(u','), counts(previous), counts(available));
     if (!error.isEmpty()) {
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, error);

@@ -51,67 +51,132 @@ void tst_Planner::upstreamVectors_data()
     QTest::addColumn<QString>("plan");
     QTest::addColumn<QString>("overflow");
 
-    const QByteArray p11 = R"({"A":{"weight":10000,"maxReplicas":10},"B":{"weight":1},)"
-                           R"("C":{"weight":1,"maxReplicas":21},"D":{"weight":1,"maxReplicas":10}})";
+    const QByteArray p11
+            = R"({"A":{"weight":10000,"maxReplicas":10},"B":{"weight":1},)"
+              R"("C":{"weight":1,"maxReplicas":21},"D":{"weight":1,"maxReplicas":10}})";
     QByteArray p12 = p11;
     p12.chop(1);
     p12 += R"(,"E":{"weight":1}})";
 
     // FACTS.md §1.6, numbered as there; key "" everywhere.
-    QTest::newRow("01 even spread") << QByteArray(R"({"*":{"weight":1}})") << false << qint64(50)
-                                    << "A,B,C" << "" << "" << "A=16,B=17,C=17" << "";
-    QTest::newRow("02 one replica, hash order") << QByteArray(R"({"*":{"weight":1}})") << false
-                                                << qint64(1) << "A,B,C,D" << "" << ""
-                                                << "A=0,B=0,C=0,D=1" << "";
-    QTest::newRow("03 preallocation keeps C") << QByteArray(R"({"*":{"weight":1}})") << false
-                                              << qint64(50) << "A,B,C" << "C=30" << ""
-                                              << "A=10,B=10,C=30" << "";
+    QTest::newRow("01 even spread")
+            << QByteArray(R"({"*":{"weight":1}})") << false << qint64(50) << "A,B,C"
+            << ""
+            << ""
+            << "A=16,B=17,C=17"
+            << "";
+    QTest::newRow("02 one replica, hash order")
+            << QByteArray(R"({"*":{"weight":1}})") << false << qint64(1) << "A,B,C,D"
+            << ""
+            << ""
+            << "A=0,B=0,C=0,D=1"
+            << "";
+    QTest::newRow("03 preallocation keeps C")
+            << QByteArray(R"({"*":{"weight":1}})") << false << qint64(50) << "A,B,C"
+            << "C=30"
+            << ""
+            << "A=10,B=10,C=30"
+            << "";
     QTest::newRow("04 preallocation, small total")
-        << QByteArray(R"({"*":{"weight":1}})") << false << qint64(15) << "A,B" << "A=4,B=8" << ""
-        << "A=7,B=8" << "";
-    QTest::newRow("05 known quirk #31816") << QByteArray(R"({"*":{"weight":1}})") << false
-                                           << qint64(50) << "A,B" << "A=10,B=70" << ""
-                                           << "A=0,B=50" << "";
+            << QByteArray(R"({"*":{"weight":1}})") << false << qint64(15) << "A,B"
+            << "A=4,B=8"
+            << ""
+            << "A=7,B=8"
+            << "";
+    QTest::newRow("05 known quirk #31816")
+            << QByteArray(R"({"*":{"weight":1}})") << false << qint64(50) << "A,B"
+            << "A=10,B=70"
+            << ""
+            << "A=0,B=50"
+            << "";
     QTest::newRow("06 minimums run out") << QByteArray(R"({"*":{"minReplicas":20,"weight":0}})")
-                                         << false << qint64(50) << "A,B,C" << "" << ""
-                                         << "A=10,B=20,C=20" << "";
-    QTest::newRow("07 big minimum wins by weight")
-        << QByteArray(R"({"*":{"minReplicas":20,"weight":0},"A":{"minReplicas":100,"weight":1}})")
-        << false << qint64(50) << "A,B,C" << "" << "" << "A=50,B=0,C=0" << "";
+                                         << false << qint64(50) << "A,B,C"
+                                         << ""
+                                         << ""
+                                         << "A=10,B=20,C=20"
+                                         << "";
+    QTest::newRow("07 big minimum wins by weight") << QByteArray(
+            R"({"*":{"minReplicas":20,"weight":0},"A":{"minReplicas":100,"weight":1}})")
+                                                   << false << qint64(50) << "A,B,C"
+                                                   << ""
+                                                   << ""
+                                                   << "A=50,B=0,C=0"
+                                                   << "";
     QTest::newRow("08 max caps, sum below total")
-        << QByteArray(R"({"*":{"minReplicas":10,"weight":1,"maxReplicas":12}})") << false
-        << qint64(50) << "A,B,C" << "" << "" << "A=12,B=12,C=12" << "";
-    QTest::newRow("09 weight 0 and max") << QByteArray(R"({"*":{"weight":0,"maxReplicas":2}})")
-                                         << false << qint64(50) << "A,B,C" << "" << ""
-                                         << "A=0,B=0,C=0" << "";
-    QTest::newRow("10 no entry, no wildcard") << QByteArray(R"({"A":{"weight":1},"B":{"weight":2}})")
-                                              << false << qint64(60) << "A,B,C" << "" << ""
-                                              << "A=20,B=40,C=0" << "";
-    QTest::newRow("11 maxima spill over") << p11 << false << qint64(71) << "A,B,C,D" << "" << ""
-                                          << "A=10,B=30,C=21,D=10" << "";
-    QTest::newRow("12 maxima spill over, five") << p12 << false << qint64(91) << "A,B,C,D,E" << ""
-                                                << "" << "A=10,B=25,C=21,D=10,E=25" << "";
-    QTest::newRow("13 capacity, rebalance") << QByteArray(R"({"*":{"weight":1}})") << true
-                                            << qint64(50) << "A,B,C" << "" << "C=10"
-                                            << "A=20,B=20,C=10" << "C=7";
+            << QByteArray(R"({"*":{"minReplicas":10,"weight":1,"maxReplicas":12}})") << false
+            << qint64(50) << "A,B,C"
+            << ""
+            << ""
+            << "A=12,B=12,C=12"
+            << "";
+    QTest::newRow("09 weight 0 and max")
+            << QByteArray(R"({"*":{"weight":0,"maxReplicas":2}})") << false << qint64(50) << "A,B,C"
+            << ""
+            << ""
+            << "A=0,B=0,C=0"
+            << "";
+    QTest::newRow("10 no entry, no wildcard")
+            << QByteArray(R"({"A":{"weight":1},"B":{"weight":2}})") << false << qint64(60)
+            << "A,B,C"
+            << ""
+            << ""
+            << "A=20,B=40,C=0"
+            << "";
+    QTest::newRow("11 maxima spill over") << p11 << false << qint64(71) << "A,B,C,D"
+                                          << ""
+                                          << ""
+                                          << "A=10,B=30,C=21,D=10"
+                                          << "";
+    QTest::newRow("12 maxima spill over, five") << p12 << false << qint64(91) << "A,B,C,D,E"
+                                                << ""
+                                                << ""
+                                                << "A=10,B=25,C=21,D=10,E=25"
+                                                << "";
+    QTest::newRow("13 capacity, rebalance")
+            << QByteArray(R"({"*":{"weight":1}})") << true << qint64(50) << "A,B,C"
+            << ""
+            << "C=10"
+            << "A=20,B=20,C=10"
+            << "C=7";
     QTest::newRow("14 capacity on the heavy cluster")
-        << QByteArray(R"({"A":{"weight":1},"B":{"weight":2}})") << true << qint64(60) << "A,B,C"
-        << "" << "B=10" << "A=50,B=10,C=0" << "B=30";
-    QTest::newRow("15 capacity and maxima") << p11 << true << qint64(71) << "A,B,C,D" << ""
-                                            << "C=10" << "A=10,B=41,C=10,D=10" << "C=11";
+            << QByteArray(R"({"A":{"weight":1},"B":{"weight":2}})") << true << qint64(60) << "A,B,C"
+            << ""
+            << "B=10"
+            << "A=50,B=10,C=0"
+            << "B=30";
+    QTest::newRow("15 capacity and maxima") << p11 << true << qint64(71) << "A,B,C,D"
+                                            << ""
+                                            << "C=10"
+                                            << "A=10,B=41,C=10,D=10"
+                                            << "C=11";
     QTest::newRow("16 everything full, overflow kept")
-        << QByteArray(R"({"A":{"weight":1},"B":{"weight":1}})") << false << qint64(60) << "A,B,C"
-        << "" << "A=10,B=10" << "A=10,B=10,C=0" << "A=20,B=20";
+            << QByteArray(R"({"A":{"weight":1},"B":{"weight":1}})") << false << qint64(60)
+            << "A,B,C"
+            << ""
+            << "A=10,B=10"
+            << "A=10,B=10,C=0"
+            << "A=20,B=20";
     QTest::newRow("17 overflow trimmed to nothing")
-        << QByteArray(R"({"A":{"weight":1},"B":{"weight":5}})") << false << qint64(60) << "A,B,C"
-        << "" << "B=10" << "A=50,B=10,C=0" << "";
+            << QByteArray(R"({"A":{"weight":1},"B":{"weight":5}})") << false << qint64(60)
+            << "A,B,C"
+            << ""
+            << "B=10"
+            << "A=50,B=10,C=0"
+            << "";
     QTest::newRow("18 minimums and capacity, rebalance")
-        << QByteArray(R"({"*":{"minReplicas":20,"weight":1}})") << true << qint64(60) << "A,B" << ""
-        << "B=10" << "A=50,B=10" << "B=15";
+            << QByteArray(R"({"*":{"minReplicas":20,"weight":1}})") << true << qint64(60) << "A,B"
+            << ""
+            << "B=10"
+            << "A=50,B=10"
+            << "B=15";
     QTest::newRow("19 kubefed userguide min/max")
-        << QByteArray(R"({"A":{"minReplicas":4,"maxReplicas":6,"weight":1},)"
-                      R"("B":{"minReplicas":4,"maxReplicas":8,"weight":2}})")
-        << false << qint64(9) << "A,B,C" << "" << "" << "A=4,B=5,C=0" << "";
+            << QByteArray(R"({"A":{"minReplicas":4,"maxReplicas":6,"weight":1},)"
+                          R"("B":{"minReplicas":4,"maxReplicas":8,"weight":2}})")
+            << false << qint64(9) << "A,B,C"
+            << ""
+            << ""
+            << "A=4,B=5,C=0"
+            << "";
 }
 
 void tst_Planner::upstreamVectors()
@@ -128,8 +193,12 @@ void tst_Planner::upstreamVectors()
     ReplicaPreferences p;
     p.rebalance = rebalance;
     p.clusters = clusterPrefs(prefs);
-    const PlanResult result = planFederation(p, total, clusters.split(u','), counts(current),
-                                             counts(capacity), QString());
+    const PlanResult result = planFederation(p,
+                                             total,
+                                             clusters.split(u','),
+                                             counts(current),
+                                             counts(capacity),
+                                             QString());
     QCOMPARE(countsText(result.plan), plan);
     QCOMPARE(countsText(result.overflow), overflow);
 }
@@ -149,8 +218,8 @@ void tst_Planner::keySeedsTheTieBreak()
             last = c;
         }
     }
-    const PlanResult result =
-        planFederation(ReplicaPreferences::evenSpread(), 50, clusters, {}, {}, key);
+    const PlanResult result
+            = planFederation(ReplicaPreferences::evenSpread(), 50, clusters, {}, {}, key);
     for (const QString &c : clusters)
         QCOMPARE(result.plan.value(c), c == last ? 16 : 17);
     QVERIFY2(last != u"A", "with this key the tie lands differently from vector 1");
@@ -158,10 +227,15 @@ void tst_Planner::keySeedsTheTieBreak()
 
 void tst_Planner::duplicateClustersCountOnce()
 {
-    const PlanResult result = planFederation(ReplicaPreferences::evenSpread(), 50,
-                                             {QStringLiteral("A"), QStringLiteral("B"),
-                                              QStringLiteral("A"), QStringLiteral("C")},
-                                             {}, {}, QString());
+    const PlanResult result = planFederation(ReplicaPreferences::evenSpread(),
+                                             50,
+                                             {QStringLiteral("A"),
+                                              QStringLiteral("B"),
+                                              QStringLiteral("A"),
+                                              QStringLiteral("C")},
+                                             {},
+                                             {},
+                                             QString());
     QCOMPARE(countsText(result.plan), QStringLiteral("A=16,B=17,C=17"));
 }
 
@@ -234,8 +308,8 @@ void tst_Planner::properties()
     QFETCH(bool, unbounded);
     for (quint32 seed = 1; seed <= 3000; ++seed) {
         const RandomCase rc = randomCase(seed, unbounded);
-        const PlanResult result = planFederation(rc.prefs, rc.total, rc.clusters, rc.current,
-                                                 rc.capacity, rc.key);
+        const PlanResult result
+                = planFederation(rc.prefs, rc.total, rc.clusters, rc.current, rc.capacity, rc.key);
         const QByteArray where = "seed " + QByteArray::number(seed);
 
         qint64 sum = 0;
@@ -261,8 +335,8 @@ void tst_Planner::properties()
             for (const QString &c : rc.clusters) {
                 bool has = false;
                 const ClusterPreference pref = effective(rc.prefs, c, &has);
-                QVERIFY2(result.plan.value(c)
-                             >= std::min(pref.minReplicas, rc.capacity.value(c, pref.minReplicas)),
+                QVERIFY2(result.plan.value(c) >= std::min(pref.minReplicas,
+                                                          rc.capacity.value(c, pref.minReplicas)),
                          where.constData());
             }
         }
@@ -279,7 +353,7 @@ void tst_Planner::properties()
         QRandomGenerator rng(seed ^ 0x9e3779b9u);
         std::shuffle(shuffled.begin(), shuffled.end(), rng);
         QVERIFY2(planFederation(rc.prefs, rc.total, shuffled, rc.current, rc.capacity, rc.key)
-                     == result,
+                         == result,
                  where.constData());
     }
 }
@@ -290,8 +364,12 @@ void tst_Planner::hugeWeightsDoNotOverflow()
     const qint64 big = std::numeric_limits<qint64>::max() / 2;
     prefs.clusters.insert(QStringLiteral("A"), ClusterPreference{0, std::nullopt, big});
     prefs.clusters.insert(QStringLiteral("B"), ClusterPreference{0, std::nullopt, big});
-    const PlanResult result = planFederation(prefs, big, {QStringLiteral("A"), QStringLiteral("B")},
-                                             {}, {}, QString());
+    const PlanResult result = planFederation(prefs,
+                                             big,
+                                             {QStringLiteral("A"), QStringLiteral("B")},
+                                             {},
+                                             {},
+                                             QString());
     QCOMPARE(result.plan.value(QStringLiteral("A")) + result.plan.value(QStringLiteral("B")), big);
 }
 

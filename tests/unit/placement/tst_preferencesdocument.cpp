@@ -40,8 +40,8 @@ QString errorOf(const Result<PreferencesDocument> &r)
 void tst_PreferencesDocument::annotation()
 {
     const auto doc = PreferencesDocument::parse(
-        R"({"rebalance":true,"clusters":{"foo":{"minReplicas":10,"maxReplicas":50,"weight":100},)"
-        R"("*":{"weight":1}}})");
+            R"({"rebalance":true,"clusters":{"foo":{"minReplicas":10,"maxReplicas":50,"weight":100},)"
+            R"("*":{"weight":1}}})");
     QVERIFY2(doc.ok(), qPrintable(errorOf(doc)));
     QCOMPARE(doc->format(), PreferencesFormat::FederationAnnotation);
     QCOMPARE(engineFor(doc->format()), Engine::Federation);
@@ -56,14 +56,17 @@ void tst_PreferencesDocument::annotation()
 void tst_PreferencesDocument::annotationKeysAreCaseInsensitive()
 {
     // Go's encoding/json matches the untagged struct fields case-insensitively.
-    const auto doc = PreferencesDocument::parse(R"({"Clusters":{"a":{"MinReplicas":2,"WEIGHT":3}}})");
+    const auto doc
+            = PreferencesDocument::parse(R"({"Clusters":{"a":{"MinReplicas":2,"WEIGHT":3}}})");
     QVERIFY2(doc.ok(), qPrintable(errorOf(doc)));
     QCOMPARE(doc->preferences().clusters.value(QStringLiteral("a")),
              (ClusterPreference{2, std::nullopt, 3}));
     // Writing back spells the keys the documented way.
     PreferencesDocument copy = *doc;
     copy.setPreferences(doc->preferences());
-    QCOMPARE(copy.toText(), QByteArray(R"({"clusters":{"a":{"minReplicas":2,"weight":3}}})" "\n"));
+    QCOMPARE(copy.toText(),
+             QByteArray(R"({"clusters":{"a":{"minReplicas":2,"weight":3}}})"
+                        "\n"));
 }
 
 void tst_PreferencesDocument::badInput_data()
@@ -76,25 +79,26 @@ void tst_PreferencesDocument::badInput_data()
     QTest::newRow("negative weight") << QByteArray(R"({"clusters":{"a":{"weight":-1}}})")
                                      << "clusters.a.weight: must be an integer ≥ 0, got -1";
     QTest::newRow("min above max")
-        << QByteArray(R"({"clusters":{"a":{"minReplicas":10,"maxReplicas":5}}})")
-        << "clusters.a: minReplicas (10) is greater than maxReplicas (5)";
+            << QByteArray(R"({"clusters":{"a":{"minReplicas":10,"maxReplicas":5}}})")
+            << "clusters.a: minReplicas (10) is greater than maxReplicas (5)";
     QTest::newRow("fraction") << QByteArray(R"({"clusters":{"a":{"weight":2.5}}})")
                               << "clusters.a.weight: must be an integer ≥ 0 (no fraction or "
                                  "exponent), got 2.5";
-    QTest::newRow("beyond int64")
-        << QByteArray(R"({"clusters":{"a":{"minReplicas":9223372036854775808}}})")
-        << "clusters.a.minReplicas: must be an integer ≥ 0, got 9.2233720368547758e+18, which is "
-           "beyond the 64-bit integer range";
+    QTest::newRow("beyond int64") << QByteArray(
+            R"({"clusters":{"a":{"minReplicas":9223372036854775808}}})")
+                                  << "clusters.a.minReplicas: must be an integer ≥ 0, got "
+                                     "9.2233720368547758e+18, which is "
+                                     "beyond the 64-bit integer range";
     QTest::newRow("string number") << QByteArray(R"({"clusters":{"a":{"weight":"3"}}})")
                                    << "clusters.a.weight: must be an integer ≥ 0, got \"3\"";
     QTest::newRow("unknown cluster key")
-        << QByteArray(R"({"clusters":{"a":{"wieght":1}}})")
-        << "clusters.a.wieght: unknown field (expected minReplicas, maxReplicas, weight)";
+            << QByteArray(R"({"clusters":{"a":{"wieght":1}}})")
+            << "clusters.a.wieght: unknown field (expected minReplicas, maxReplicas, weight)";
     QTest::newRow("unknown top key") << QByteArray(R"({"clusters":{"a":{}},"spread":1})")
                                      << "spread: unknown field (expected rebalance, clusters)";
     QTest::newRow("dotted cluster name quoted")
-        << QByteArray(R"({"clusters":{"eu.west":{"weight":-2}}})")
-        << "clusters[\"eu.west\"].weight: must be an integer ≥ 0, got -2";
+            << QByteArray(R"({"clusters":{"eu.west":{"weight":-2}}})")
+            << "clusters[\"eu.west\"].weight: must be an integer ≥ 0, got -2";
     QTest::newRow("empty cluster list") << QByteArray(R"({"clusters":{}})")
                                         << "clusters: must name at least one cluster (or \"*\")";
     QTest::newRow("no clusters") << QByteArray(R"({"rebalance":false})")
@@ -104,61 +108,62 @@ void tst_PreferencesDocument::badInput_data()
     QTest::newRow("key given twice") << QByteArray(R"({"clusters":{"a":{"weight":1,"Weight":2}}})")
                                      << "clusters.a.weight: given twice, as \"Weight\" and "
                                         "\"weight\"";
-    QTest::newRow("malformed JSON") << QByteArray(R"({"clusters":{"a":)")
-                                    << "preferences: malformed JSON at offset";
+    QTest::newRow("malformed JSON")
+            << QByteArray(R"({"clusters":{"a":)") << "preferences: malformed JSON at offset";
     QTest::newRow("empty input") << QByteArray("  \n") << "the preferences are empty";
     QTest::newRow("malformed YAML") << QByteArray("kind: ReplicaSchedulingPreference\nspec: [a\n")
                                     << "malformed YAML at line";
     QTest::newRow("rsp unknown spec field")
-        << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  totalReplicas: 3\n  "
-                      "clustres: {}\n")
-        << "spec.clustres: unknown field";
+            << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  totalReplicas: 3\n  "
+                          "clustres: {}\n")
+            << "spec.clustres: unknown field";
     QTest::newRow("rsp total is int32")
-        << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  totalReplicas: 3000000000\n")
-        << "spec.totalReplicas: must be an integer from 0 to 2147483647, got 3000000000";
+            << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  totalReplicas: 3000000000\n")
+            << "spec.totalReplicas: must be an integer from 0 to 2147483647, got 3000000000";
     QTest::newRow("rsp quoted number is a string")
-        << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  clusters:\n    a: {weight: "
-                      "\"2\"}\n")
-        << "spec.clusters.a.weight: must be an integer ≥ 0, got \"2\"";
+            << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  clusters:\n    a: {weight: "
+                          "\"2\"}\n")
+            << "spec.clusters.a.weight: must be an integer ≥ 0, got \"2\"";
     QTest::newRow("rsp yaml fraction")
-        << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  clusters:\n    a: {weight: "
-                      "1.5}\n")
-        << "spec.clusters.a.weight: must be an integer ≥ 0 (no fraction or exponent), got 1.5";
-    QTest::newRow("rsp yaml beyond int64")
-        << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  clusters:\n    a: {maxReplicas: "
-                      "99999999999999999999}\n")
-        << "beyond the 64-bit integer range";
-    QTest::newRow("pp weight 0")
-        << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-                      "      replicaSchedulingType: Divided\n      weightPreference:\n"
-                      "        staticWeightList:\n        - targetCluster: {clusterNames: [a]}\n"
-                      "          weight: 0\n")
-        << "spec.placement.replicaScheduling.weightPreference.staticWeightList[0].weight: must be "
-           "an integer ≥ 1, got 0";
-    QTest::newRow("pp bad type")
-        << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-                      "      replicaSchedulingType: Spread\n")
-        << "spec.placement.replicaScheduling.replicaSchedulingType: must be Duplicated or Divided, "
-           "got \"Spread\"";
+            << QByteArray("kind: ReplicaSchedulingPreference\nspec:\n  clusters:\n    a: {weight: "
+                          "1.5}\n")
+            << "spec.clusters.a.weight: must be an integer ≥ 0 (no fraction or exponent), got 1.5";
+    QTest::newRow("rsp yaml beyond int64") << QByteArray(
+            "kind: ReplicaSchedulingPreference\nspec:\n  clusters:\n    a: {maxReplicas: "
+            "99999999999999999999}\n") << "beyond the 64-bit integer range";
+    QTest::newRow("pp weight 0") << QByteArray(
+            "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+            "      replicaSchedulingType: Divided\n      weightPreference:\n"
+            "        staticWeightList:\n        - targetCluster: {clusterNames: [a]}\n"
+            "          weight: 0\n")
+                                 << "spec.placement.replicaScheduling.weightPreference."
+                                    "staticWeightList[0].weight: must be "
+                                    "an integer ≥ 1, got 0";
+    QTest::newRow("pp bad type") << QByteArray(
+            "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+            "      replicaSchedulingType: Spread\n")
+                                 << "spec.placement.replicaScheduling.replicaSchedulingType: must "
+                                    "be Duplicated or Divided, "
+                                    "got \"Spread\"";
     QTest::newRow("pp empty static list")
-        << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-                      "      weightPreference: {staticWeightList: []}\n")
-        << "staticWeightList: must hold at least one rule";
+            << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+                          "      weightPreference: {staticWeightList: []}\n")
+            << "staticWeightList: must hold at least one rule";
     QTest::newRow("pp unknown affinity key")
-        << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-                      "      weightPreference:\n        staticWeightList:\n"
-                      "        - {targetCluster: {names: [a]}, weight: 1}\n")
-        << "staticWeightList[0].targetCluster.names: unknown field";
+            << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+                          "      weightPreference:\n        staticWeightList:\n"
+                          "        - {targetCluster: {names: [a]}, weight: 1}\n")
+            << "staticWeightList[0].targetCluster.names: unknown field";
     QTest::newRow("pp bad dynamic weight")
-        << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-                      "      weightPreference: {dynamicWeight: Cpu}\n")
-        << "weightPreference.dynamicWeight: must be AvailableReplicas, got \"Cpu\"";
+            << QByteArray("kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+                          "      weightPreference: {dynamicWeight: Cpu}\n")
+            << "weightPreference.dynamicWeight: must be AvailableReplicas, got \"Cpu\"";
     QTest::newRow("unparseable annotation in a manifest")
-        << QByteArray("kind: Deployment\nmetadata:\n  annotations:\n    "
-                      "federation.kubernetes.io/deployment-preferences: '{nope'\n")
-        << "(the engine would ignore it and spread evenly)";
-    QTest::newRow("not an object") << QByteArray("- a\n- b\n")
-                                   << "expected a Kubernetes object or an annotation value";
+            << QByteArray("kind: Deployment\nmetadata:\n  annotations:\n    "
+                          "federation.kubernetes.io/deployment-preferences: '{nope'\n")
+            << "(the engine would ignore it and spread evenly)";
+    QTest::newRow("not an object")
+            << QByteArray("- a\n- b\n") << "expected a Kubernetes object or an annotation value";
 }
 
 void tst_PreferencesDocument::badInput()
@@ -247,7 +252,7 @@ void tst_PreferencesDocument::rspJsonStaysJson()
 void tst_PreferencesDocument::rspEmptyClustersIsEngineDefault()
 {
     const auto doc = PreferencesDocument::parse(
-        "kind: ReplicaSchedulingPreference\nspec:\n  totalReplicas: 4\n  clusters: {}\n");
+            "kind: ReplicaSchedulingPreference\nspec:\n  totalReplicas: 4\n  clusters: {}\n");
     QVERIFY2(doc.ok(), qPrintable(errorOf(doc)));
     QCOMPARE(doc->preferences().clusters, ReplicaPreferences::evenSpread().clusters);
     QCOMPARE(doc->notes().size(), 1);
@@ -306,31 +311,31 @@ void tst_PreferencesDocument::propagationPolicy()
 
 void tst_PreferencesDocument::propagationPolicyDefaults()
 {
-    const auto none = PreferencesDocument::parse(
-        "kind: PropagationPolicy\nspec:\n  placement: {clusterAffinity: {clusterNames: [a]}}\n");
+    const auto none = PreferencesDocument::parse("kind: PropagationPolicy\nspec:\n  placement: "
+                                                 "{clusterAffinity: {clusterNames: [a]}}\n");
     QVERIFY2(none.ok(), qPrintable(errorOf(none)));
     QCOMPARE(none->preferences().schedulingType, ReplicaSchedulingType::Duplicated);
     QCOMPARE(none->notes().size(), 1);
 
     const auto dynamic = PreferencesDocument::parse(
-        "kind: ClusterPropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-        "      replicaSchedulingType: Divided\n      replicaDivisionPreference: Weighted\n"
-        "      weightPreference: {dynamicWeight: AvailableReplicas}\n");
+            "kind: ClusterPropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+            "      replicaSchedulingType: Divided\n      replicaDivisionPreference: Weighted\n"
+            "      weightPreference: {dynamicWeight: AvailableReplicas}\n");
     QVERIFY2(dynamic.ok(), qPrintable(errorOf(dynamic)));
     QCOMPARE(dynamic->preferences().weightSource, WeightSource::AvailableReplicas);
 
     const auto aggregated = PreferencesDocument::parse(
-        "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-        "      replicaSchedulingType: Divided\n      replicaDivisionPreference: Aggregated\n");
+            "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+            "      replicaSchedulingType: Divided\n      replicaDivisionPreference: Aggregated\n");
     QVERIFY2(aggregated.ok(), qPrintable(errorOf(aggregated)));
     QCOMPARE(aggregated->preferences().division, ReplicaDivision::Aggregated);
     QVERIFY(aggregated->notes().isEmpty());
 
     const auto everyCluster = PreferencesDocument::parse(
-        "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-        "      weightPreference:\n        staticWeightList:\n"
-        "        - {targetCluster: {}, weight: 2}\n"
-        "        - {targetCluster: {clusterNames: [a, b], exclude: [b]}, weight: 5}\n");
+            "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+            "      weightPreference:\n        staticWeightList:\n"
+            "        - {targetCluster: {}, weight: 2}\n"
+            "        - {targetCluster: {clusterNames: [a, b], exclude: [b]}, weight: 5}\n");
     QVERIFY2(everyCluster.ok(), qPrintable(errorOf(everyCluster)));
     QCOMPARE(everyCluster->preferences().clusters.value(QStringLiteral("*")).weight, 2);
     QCOMPARE(everyCluster->preferences().clusters.value(QStringLiteral("a")).weight, 5);
@@ -340,10 +345,10 @@ void tst_PreferencesDocument::propagationPolicyDefaults()
 void tst_PreferencesDocument::propagationPolicyWriteBackKeepsSelectorRules()
 {
     auto doc = PreferencesDocument::parse(
-        "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
-        "      weightPreference:\n        staticWeightList:\n"
-        "        - {targetCluster: {labelSelector: {matchLabels: {tier: gold}}}, weight: 3}\n"
-        "        - {targetCluster: {clusterNames: [a]}, weight: 1}\n");
+            "kind: PropagationPolicy\nspec:\n  placement:\n    replicaScheduling:\n"
+            "      weightPreference:\n        staticWeightList:\n"
+            "        - {targetCluster: {labelSelector: {matchLabels: {tier: gold}}}, weight: 3}\n"
+            "        - {targetCluster: {clusterNames: [a]}, weight: 1}\n");
     QVERIFY2(doc.ok(), qPrintable(errorOf(doc)));
     QCOMPARE(doc->notes().size(), 1);
     QVERIFY(doc->notes().first().contains(QLatin1String("staticWeightList[0].targetCluster")));
@@ -440,7 +445,8 @@ void tst_PreferencesDocument::roundTrip()
     const PreferencesDocument created = PreferencesDocument::create(format, prefs, &lost);
     QVERIFY2(lost.isEmpty(), qPrintable(lost.join(u'\n')));
     const auto parsed = PreferencesDocument::parse(created.toText());
-    QVERIFY2(parsed.ok(), qPrintable(errorOf(parsed) + u'\n' + QString::fromUtf8(created.toText())));
+    QVERIFY2(parsed.ok(),
+             qPrintable(errorOf(parsed) + u'\n' + QString::fromUtf8(created.toText())));
     QCOMPARE(parsed->format(), format);
     QCOMPARE(parsed->preferences().clusters, prefs.clusters);
 }
