@@ -10,7 +10,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Meridian::Kube::ApiClient", text);
+    return QCoreApplication::translate("Meridian::Kube", text);
 }
 
 Net::Response failedResponse(const Error &error)
@@ -61,7 +61,14 @@ ApiClient::ApiClient(ResolvedContext context,
     , m_credentials(credentials)
 {}
 
-void ApiClient::get(const QString &pathAndQuery, Callback callback, int timeoutMs)
+void RequestHandle::cancel()
+{
+    m_cancelled = true;
+    if (m_reply)
+        m_reply->cancel();
+}
+
+Net::Request ApiClient::requestFor(const QString &pathAndQuery) const
 {
     Net::Request request;
     request.url = QUrl(m_context.cluster.server);
@@ -73,85 +80,95 @@ void ApiClient::get(const QString &pathAndQuery, Callback callback, int timeoutM
     if (q >= 0)
         request.url.setQuery(pathAndQuery.mid(q + 1));
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    request.timeoutMs = timeoutMs;
-    send(std::move(request), std::move(callback));
+    return request;
 }
 
-void ApiClient::send(Net::Request request, Callback callback)
+RequestHandlePtr ApiClient::get(const QString &pathAndQuery, Callback callback, int timeoutMs)
 {
+    Net::Request request = requestFor(pathAndQuery);
+    request.timeoutMs = timeoutMs;
+    return send(std::move(request), std::move(callback));
+}
+
+RequestHandlePtr ApiClient::stream(const QString &pathAndQuery, ChunkCallback chunk, Callback done)
+{
+    Net::Request request = requestFor(pathAndQuery);
+    request.timeoutMs = 0; // the server's timeoutSeconds ends a watch, not us
+    request.streaming = true;
+    return send(std::move(request), std::move(done), std::move(chunk));
+}
+
+RequestHandlePtr ApiClient::send(Net::Request request, Callback callback, ChunkCallback chunk)
+{
+    auto handle = std::make_shared<RequestHandle>();
     if (!m_tls)
         m_tls = tlsConfigFor(m_context);
     if (!*m_tls) {
         callback(failedResponse(m_tls->error()));
-        return;
+        return handle;
     }
     request.tls = m_tls->value();
     request.proxyUrl = m_context.cluster.proxyUrl;
     request.headers.append(
-            {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("meridian/" MERIDIAN_VERSION)});
-    sendWithCredential(std::move(request), std::move(callback), false);
+        {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("meridian/" MERIDIAN_VERSION)});
+    sendWithCredential(Call{std::move(request), std::move(callback), std::move(chunk), handle}, false);
+    return handle;
 }
 
-void ApiClient::sendWithCredential(Net::Request request, Callback callback, bool retried)
+void ApiClient::sendWithCredential(Call call, bool retried)
 {
     if (m_context.user.exec && m_context.user.token.isEmpty()) {
         if (!m_credentials) {
-            callback(failedResponse({QStringLiteral("Internal"), tr("no credential provider")}));
+            call.done(failedResponse({QStringLiteral("Internal"), tr("no credential provider")}));
             return;
         }
-        m_credentials->obtain(m_context,
-                              this,
-                              [this, request, callback, retried](
-                                      const Result<Credential> &credential) {
-                                  if (!credential) {
-                                      callback(failedResponse(credential.error()));
-                                      return;
-                                  }
-                                  dispatch(request, *credential, callback, retried);
-                              });
+        m_credentials->obtain(m_context, this, [this, call, retried](const Result<Credential> &credential) {
+            if (call.handle->isCancelled())
+                return;
+            if (!credential) {
+                call.done(failedResponse(credential.error()));
+                return;
+            }
+            dispatch(call, *credential, retried);
+        });
         return;
     }
     Result<Credential> credential = staticCredential(m_context.user);
     if (!credential) {
-        callback(failedResponse(credential.error()));
+        call.done(failedResponse(credential.error()));
         return;
     }
-    dispatch(std::move(request), *credential, std::move(callback), true);
+    dispatch(std::move(call), *credential, true);
 }
 
-void ApiClient::dispatch(Net::Request request,
-                         const Credential &credential,
-                         Callback callback,
-                         bool retried)
+void ApiClient::dispatch(Call call, const Credential &credential, bool retried)
 {
     if (!m_transport)
         return;
-    Net::Request sent = request;
+    Net::Request sent = call.request;
     if (!credential.token.isEmpty())
         sent.headers.append(
-                {QByteArrayLiteral("Authorization"), "Bearer " + credential.token.toUtf8()});
+            {QByteArrayLiteral("Authorization"), "Bearer " + credential.token.toUtf8()});
     if (!credential.clientCertPem.isEmpty()) {
         sent.tls.clientCertPem = credential.clientCertPem;
         sent.tls.clientKeyPem = credential.clientKeyPem;
-    } else if (!m_context.user.exec) {
-        sent.tls.clientCertPem.clear();
     }
     Net::Reply *reply = m_transport->send(std::move(sent));
     reply->setParent(this);
-    connect(reply,
-            &Net::Reply::finished,
-            this,
-            [this, reply, request, callback, retried](const Net::Response &response) {
-                reply->deleteLater();
-                if (response.outcome == Net::Response::Outcome::Ok && response.httpStatus == 401
-                    && !retried && m_context.user.exec && m_credentials) {
-                    // A plugin token the server no longer accepts: ask the plugin once more.
-                    m_credentials->invalidate(m_context);
-                    sendWithCredential(request, callback, true);
-                    return;
-                }
-                callback(response);
-            });
+    call.handle->m_reply = reply;
+    if (call.chunk)
+        connect(reply, &Net::Reply::chunkReceived, this, call.chunk);
+    connect(reply, &Net::Reply::finished, this, [this, reply, call, retried](const Net::Response &response) {
+        reply->deleteLater();
+        if (response.outcome == Net::Response::Outcome::Ok && response.httpStatus == 401 && !retried
+            && m_context.user.exec && m_credentials) {
+            // A plugin token the server no longer accepts: ask the plugin once more.
+            m_credentials->invalidate(m_context);
+            sendWithCredential(call, true);
+            return;
+        }
+        call.done(response);
+    });
 }
 
 } // namespace Meridian::Kube

@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Meridian::Kube::ClusterProbe", text);
+    return QCoreApplication::translate("Meridian::Kube", text);
 }
 
 QString mostCommon(const QHash<QString, int> &counts)

@@ -17,7 +17,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Meridian::Kube::Credentials", text);
+    return QCoreApplication::translate("Meridian::Kube", text);
 }
 
 Result<QByteArray> readSmallFile(const QString &path, const QString &what)

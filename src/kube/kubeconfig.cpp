@@ -16,12 +16,14 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Meridian::Kube::Kubeconfig", text);
+    return QCoreApplication::translate("Meridian::Kube", text);
 }
 
 // Walks one kubeconfig document, remembering the first error with its file and line.
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Kube::Reader)
+
 public:
     explicit Reader(QString fileName)
         : m_fileName(std::move(fileName))

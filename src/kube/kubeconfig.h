@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -81,6 +82,9 @@ struct ResolvedContext
 // The merged view of one or more kubeconfig files, as kubectl builds it.
 struct Kubeconfig
 {
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Kube::Kubeconfig)
+
+public:
     QList<ClusterEntry> clusters;
     QList<UserEntry> users;
     QList<ContextEntry> contexts;

@@ -1,0 +1,243 @@
+#include "informer.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace Meridian::Kube {
+
+namespace {
+
+QString metadataString(const QJsonObject &object, QLatin1String key)
+{
+    return object.value(QLatin1String("metadata")).toObject().value(key).toString();
+}
+
+} // namespace
+
+Informer::Informer(ApiClient *client, QString collectionPath, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_path(std::move(collectionPath))
+    , m_retryTimer(this)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_relistPending || m_resourceVersion.isEmpty())
+            relist();
+        else
+            watch();
+    });
+}
+
+Informer::~Informer()
+{
+    stop();
+}
+
+void Informer::setBackoff(int initialMs, int maxMs)
+{
+    m_backoffInitialMs = initialMs;
+    m_backoffMaxMs = maxMs;
+}
+
+QString Informer::keyOf(const QJsonObject &object)
+{
+    return metadataString(object, QLatin1String("namespace")) + u'/'
+           + metadataString(object, QLatin1String("name"));
+}
+
+void Informer::start()
+{
+    if (m_state != State::Idle)
+        return;
+    relist();
+}
+
+void Informer::stop()
+{
+    m_retryTimer.stop();
+    if (m_request) {
+        auto request = std::exchange(m_request, {});
+        request->cancel();
+    }
+    setState(State::Idle);
+}
+
+void Informer::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+QString Informer::query(const QStringList &parts) const
+{
+    QStringList all = parts;
+    if (!m_labelSelector.isEmpty())
+        all.append(QStringLiteral("labelSelector=")
+                   + QString::fromLatin1(QUrl::toPercentEncoding(m_labelSelector)));
+    return m_path + u'?' + all.join(u'&');
+}
+
+void Informer::relist()
+{
+    m_relistPending = false;
+    m_listing.clear();
+    m_listResourceVersion.clear();
+    list({});
+}
+
+void Informer::list(const QString &continueToken)
+{
+    setState(State::Listing);
+    QStringList parts{QStringLiteral("limit=%1").arg(m_pageSize)};
+    if (!continueToken.isEmpty())
+        parts.append(QStringLiteral("continue=")
+                     + QString::fromLatin1(QUrl::toPercentEncoding(continueToken)));
+    m_request = m_client->get(query(parts), [this](const Net::Response &response) {
+        m_request.reset();
+        if (response.outcome == Net::Response::Outcome::Cancelled)
+            return;
+        if (!response.isHttpSuccess()) {
+            const ApiError error = apiErrorFrom(response);
+            m_lastError = error.message;
+            emit failed(error.message, response.httpStatus);
+            // A 410 here means the continue token expired: start the list again.
+            retryLater(true);
+            return;
+        }
+        QJsonParseError parseError{};
+        const QJsonObject page = QJsonDocument::fromJson(response.body, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError) {
+            m_lastError = tr("the list response is not JSON: %1").arg(parseError.errorString());
+            emit failed(m_lastError, response.httpStatus);
+            retryLater(true);
+            return;
+        }
+        const QJsonObject metadata = page.value(QLatin1String("metadata")).toObject();
+        if (m_listResourceVersion.isEmpty())
+            m_listResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
+        const QJsonArray items = page.value(QLatin1String("items")).toArray();
+        for (const QJsonValue &item : items)
+            m_listing.append(item.toObject());
+        const QString next = metadata.value(QLatin1String("continue")).toString();
+        if (!next.isEmpty()) {
+            list(next);
+            return;
+        }
+        ++m_lists;
+        m_attempts = 0;
+        m_cache.clear();
+        for (const QJsonObject &item : std::as_const(m_listing))
+            m_cache.insert(keyOf(item), item);
+        m_resourceVersion = m_listResourceVersion;
+        emit synced(std::exchange(m_listing, {}));
+        watch();
+    });
+}
+
+void Informer::watch()
+{
+    setState(State::Watching);
+    m_partialLine.clear();
+    ++m_watches;
+    const QStringList parts{QStringLiteral("watch=1"),
+                            QStringLiteral("resourceVersion=") + m_resourceVersion,
+                            QStringLiteral("allowWatchBookmarks=true"),
+                            QStringLiteral("timeoutSeconds=%1").arg(m_watchTimeoutSeconds)};
+    m_request = m_client->stream(
+        query(parts), [this](const QByteArray &chunk) { onWatchChunk(chunk); },
+        [this](const Net::Response &response) { onWatchDone(response); });
+}
+
+void Informer::onWatchChunk(const QByteArray &chunk)
+{
+    m_partialLine += chunk;
+    QList<WatchEvent> events;
+    qsizetype start = 0;
+    bool mustRelist = false;
+    for (qsizetype newline = m_partialLine.indexOf('\n'); newline >= 0;
+         newline = m_partialLine.indexOf('\n', start)) {
+        const QByteArray line = m_partialLine.mid(start, newline - start).trimmed();
+        start = newline + 1;
+        if (line.isEmpty() || mustRelist)
+            continue;
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        const QString type = event.value(QLatin1String("type")).toString();
+        const QJsonObject object = event.value(QLatin1String("object")).toObject();
+        const QString rv = metadataString(object, QLatin1String("resourceVersion"));
+        if (type == QLatin1String("ERROR") || event.isEmpty()) {
+            // 410 Expired/Gone, or anything else the server could not stream: start over.
+            m_lastError = event.isEmpty() ? tr("a watch event is not JSON")
+                                          : object.value(QLatin1String("message")).toString();
+            emit failed(m_lastError, object.value(QLatin1String("code")).toInt());
+            mustRelist = true;
+            continue;
+        }
+        if (!rv.isEmpty())
+            m_resourceVersion = rv;
+        if (type == QLatin1String("BOOKMARK"))
+            continue;
+        WatchEvent e;
+        e.object = object;
+        const QString key = keyOf(object);
+        if (type == QLatin1String("ADDED")) {
+            e.type = WatchEvent::Type::Added;
+            m_cache.insert(key, object);
+        } else if (type == QLatin1String("MODIFIED")) {
+            e.type = WatchEvent::Type::Modified;
+            m_cache.insert(key, object);
+        } else if (type == QLatin1String("DELETED")) {
+            e.type = WatchEvent::Type::Deleted;
+            m_cache.remove(key);
+        } else {
+            continue;
+        }
+        events.append(e);
+    }
+    m_partialLine.remove(0, start);
+    if (!events.isEmpty()) {
+        m_attempts = 0;
+        emit changed(events);
+    }
+    if (mustRelist) {
+        m_relistPending = true;
+        if (m_request)
+            std::exchange(m_request, {})->cancel();
+        m_retryTimer.start(0);
+    }
+}
+
+void Informer::onWatchDone(const Net::Response &response)
+{
+    m_request.reset();
+    if (response.outcome == Net::Response::Outcome::Cancelled)
+        return;
+    if (response.isHttpSuccess()) {
+        // The server closed the stream (timeoutSeconds): resume at once from where we are.
+        watch();
+        return;
+    }
+    const ApiError error = apiErrorFrom(response);
+    m_lastError = error.message;
+    emit failed(error.message, response.httpStatus);
+    retryLater(response.httpStatus == 410);
+}
+
+void Informer::retryLater(bool relistAfter)
+{
+    m_relistPending = m_relistPending || relistAfter;
+    setState(State::BackingOff);
+    // Exponential with "equal jitter": half fixed, half random, so many clusters recovering at
+    // once do not retry in lockstep.
+    const qint64 ceiling = std::min<qint64>(m_backoffMaxMs,
+                                            qint64(m_backoffInitialMs) << std::min(m_attempts, 16));
+    ++m_attempts;
+    std::uniform_int_distribution<qint64> jitter(0, ceiling / 2);
+    m_retryTimer.start(static_cast<int>(ceiling / 2 + jitter(m_random)));
+}
+
+} // namespace Meridian::Kube

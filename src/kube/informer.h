@@ -1,0 +1,101 @@
+#pragma once
+
+#include "apiclient.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <random>
+
+namespace Meridian::Kube {
+
+struct WatchEvent
+{
+    enum class Type { Added, Modified, Deleted };
+    Type type = Type::Added;
+    QJsonObject object;
+};
+
+// Keeps a live copy of one collection (e.g. /apis/apps/v1/namespaces/web/deployments) the way
+// client-go's reflector does: list in pages of `limit` over one snapshot, then watch from the
+// list's resourceVersion; on a dropped stream resume from the last resourceVersion seen; on 410
+// (or an ERROR event) relist; between failures wait with exponential backoff and jitter.
+// Lives on the API worker thread; all JSON decoding happens there.
+class Informer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Informer)
+
+public:
+    enum class State { Idle, Listing, Watching, BackingOff };
+    Q_ENUM(State)
+
+    Informer(ApiClient *client, QString collectionPath, QObject *parent = nullptr);
+    ~Informer() override;
+
+    void setPageSize(int limit) { m_pageSize = limit; }
+    void setLabelSelector(const QString &selector) { m_labelSelector = selector; }
+    void setWatchTimeoutSeconds(int seconds) { m_watchTimeoutSeconds = seconds; }
+    void setBackoff(int initialMs, int maxMs);
+    void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+
+    void start();
+    void stop();
+
+    State state() const { return m_state; }
+    QString resourceVersion() const { return m_resourceVersion; }
+    const QHash<QString, QJsonObject> &cache() const { return m_cache; } // key: namespace/name
+    int listCount() const { return m_lists; }
+    int watchCount() const { return m_watches; }
+    QString lastError() const { return m_lastError; }
+
+    static QString keyOf(const QJsonObject &object);
+
+signals:
+    // A complete list replaced the cache (the first sync, and every relist).
+    void synced(const QList<QJsonObject> &items);
+    // Watch events in arrival order, one signal per received chunk.
+    void changed(const QList<Meridian::Kube::WatchEvent> &events);
+    void stateChanged(Meridian::Kube::Informer::State state);
+    // A list or watch failed; the informer retries by itself after a backoff.
+    void failed(const QString &reason, int httpStatus);
+
+private:
+    void setState(State state);
+    void list(const QString &continueToken);
+    void watch();
+    void onWatchChunk(const QByteArray &chunk);
+    void onWatchDone(const Net::Response &response);
+    void relist();
+    void retryLater(bool relistAfter);
+    QString query(const QStringList &parts) const;
+
+    QPointer<ApiClient> m_client;
+    QString m_path;
+    QString m_labelSelector;
+    int m_pageSize = 500;
+    int m_watchTimeoutSeconds = 300;
+    int m_backoffInitialMs = 500;
+    int m_backoffMaxMs = 30000;
+    int m_attempts = 0;
+    std::mt19937 m_random{std::random_device{}()};
+
+    State m_state = State::Idle;
+    QString m_resourceVersion;
+    QHash<QString, QJsonObject> m_cache;
+    QList<QJsonObject> m_listing; // pages collected so far
+    QString m_listResourceVersion;
+    QByteArray m_partialLine;
+    RequestHandlePtr m_request;
+    QTimer m_retryTimer;
+    bool m_relistPending = false;
+    int m_lists = 0;
+    int m_watches = 0;
+    QString m_lastError;
+};
+
+} // namespace Meridian::Kube
+
+Q_DECLARE_METATYPE(Meridian::Kube::WatchEvent)
