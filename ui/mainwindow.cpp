@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
 #include "models/clustermodel.h"
+#include "ui/map/worldmapview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,6 +26,8 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     , m_model(new ClusterModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView)
+    , m_map(new WorldMapView)
+    , m_clusterDock(new QDockWidget(tr("Clusters"), this))
     , m_banner(new QLabel)
     , m_summary(new QLabel)
     , m_activity(new QLabel)
@@ -59,13 +63,23 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
                                            "padding: 8px; border-bottom: 1px solid #f5c2c0; }"));
     m_banner->hide();
 
+    // The map is the centre; the cluster table docks below it and shares its selection.
+    m_map->setObjectName(QStringLiteral("worldMap"));
+    m_map->setModel(m_proxy);
+    m_map->setSelectionModel(m_view->selectionModel());
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_view);
+    layout->addWidget(m_map, 1);
     setCentralWidget(central);
+
+    m_clusterDock->setObjectName(QStringLiteral("clusterDock"));
+    m_clusterDock->setWidget(m_view);
+    m_clusterDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_clusterDock);
 
     m_summary->setObjectName(QStringLiteral("summary"));
     m_activity->setObjectName(QStringLiteral("activity"));
@@ -83,7 +97,8 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     m_autoRefresh->setInterval(30000);
     connect(m_autoRefresh, &QTimer::timeout, this, &MainWindow::refresh);
 
-    resize(1280, 720);
+    resize(1280, 800);
+    resizeDocks({m_clusterDock}, {260}, Qt::Vertical);
     updateStatus();
 }
 
@@ -99,6 +114,18 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *dark = view->addAction(tr("&Dark Map"));
+    dark->setCheckable(true);
+    connect(dark, &QAction::toggled, m_map, [this](bool on) {
+        m_map->setTheme(on ? WorldMapView::Theme::Dark : WorldMapView::Theme::Light);
+    });
+    QAction *fit = view->addAction(tr("&Fit Clusters"), m_map, &WorldMapView::fitToClusters);
+    fit->setShortcut(Qt::Key_Home);
+    view->addAction(tr("&Whole World"), m_map, &WorldMapView::showWholeWorld);
+    view->addSeparator();
+    view->addAction(m_clusterDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Meridian"), this, &MainWindow::showAbout);
@@ -191,7 +218,8 @@ void MainWindow::showAbout()
                        tr("About Meridian"),
                        tr("<h3>Meridian %1</h3>"
                           "<p>One console for one workload on many Kubernetes clusters.</p>"
-                          "<p>Built with Qt %2, libcurl and yaml-cpp.</p>")
+                          "<p>Built with Qt %2, libcurl and yaml-cpp.</p>"
+           "<p>Map data: Natural Earth (public domain), via the world-atlas package (ISC).</p>")
                                .arg(QStringLiteral(MERIDIAN_VERSION),
                                     QString::fromLatin1(qVersion())));
 }

@@ -8,10 +8,12 @@ class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
+class QDockWidget;
 
 namespace Meridian {
 
 class ClusterModel;
+class WorldMapView;
 
 // The console's main window: the member clusters, their state, and why any is not Ready.
 class MainWindow final : public QMainWindow
@@ -28,6 +30,7 @@ public:
 
     ClusterModel *clusterModel() const { return m_model; }
     QTableView *clusterView() const { return m_view; }
+    WorldMapView *mapView() const { return m_map; }
 
 signals:
     // Every cluster of the current federation has answered or failed at least once.
@@ -49,6 +52,8 @@ private:
     ClusterModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
+    WorldMapView *m_map;
+    QDockWidget *m_clusterDock;
     QLabel *m_banner;
     QLabel *m_summary;
     QLabel *m_activity;
