@@ -617,7 +617,7 @@ std::optional<qint64> parseRfc3339Nanos(QStringView text)
     static const QRegularExpression pattern(
             u"^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?"
             u"(?:([Zz])|([+-])(\\d{2}):(\\d{2}))$"_s);
-    const QRegularExpressionMatch m = pattern.matchView(text.trimmed());
+    const QRegularExpressionMatch m = pattern.match(text.trimmed().toString());
     if (!m.hasMatch())
         return std::nullopt;
     const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());

@@ -180,7 +180,7 @@ void fillJsonAccess(LogLine *line, const Request &r)
             {u"responseSize"_s, QString::number(r.bytes)},
             {u"userAgent"_s, r.userAgent},
             {u"remoteIp"_s, r.remoteIp},
-            {u"latency"_s, QString::number(r.latencySeconds, 'f', 6) + u's'},
+            {u"latency"_s, QString(QString::number(r.latencySeconds, 'f', 6) + u's')},
             {u"protocol"_s, u"HTTP/1.1"_s},
     };
     line->jsonPayload = QJsonObject{
@@ -264,7 +264,7 @@ void fillApplication(LogLine *line, Prng &prng, double errorRate)
     }
     line->severity = severityFromLevel(level);
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(line->timestampMs(), QTimeZone::utc());
-    line->text = u"%1 %2 [worker] %3"_s.arg(t.toString(Qt::ISODateWithMs),
+    line->text = u"%1 %2 [worker] %3"_s.arg(t.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"),
                                             level.leftJustified(5),
                                             message);
 }

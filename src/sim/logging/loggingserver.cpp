@@ -88,7 +88,7 @@ struct Cursor
                                                          | QByteArray::AbortOnBase64DecodingErrors);
         if (!raw)
             return std::nullopt;
-        const QList<QByteArray> parts = raw->split(':');
+        const QList<QByteArray> parts = raw.decoded.split(':');
         if (parts.size() != 5 || parts[0] != "v1")
             return std::nullopt;
         Cursor cursor;
@@ -473,7 +473,9 @@ HttpResponse LoggingServer::listEntries(const HttpRequest &request)
     const qint64 hiNs = std::min(filter->latestNs(), snapshotNs);
 
     QJsonArray entries;
-    std::optional<Cursor> next;
+    // A plain flag, not std::optional: GCC's -Wmaybe-uninitialized misreads the latter here.
+    Cursor next;
+    bool more = false;
     if (!containers.isEmpty() && loNs <= hiNs) {
         const qint64 loSecond = floorDiv(loNs, nsPerSecond);
         const qint64 hiSecond = floorDiv(hiNs, nsPerSecond);
@@ -492,7 +494,7 @@ HttpResponse LoggingServer::listEntries(const HttpRequest &request)
         };
         QList<QList<LogLine>> lines(containers.size());
         QList<Item> items;
-        while (inRange(second) && !next) {
+        while (inRange(second) && !more) {
             items.clear();
             for (qsizetype c = 0; c < containers.size(); ++c) {
                 lines[c] = m_generator.linesInSecond(containers[c].pod, second);
@@ -526,29 +528,30 @@ HttpResponse LoggingServer::listEntries(const HttpRequest &request)
                     continue;
                 entries.append(entryJson(container, line));
                 if (entries.size() == pageSize) {
-                    next = Cursor{snapshotNs, second, i + 1, requestHash};
-                    if (i + 1 == items.size())
-                        next = Cursor{snapshotNs, second + step, 0, requestHash};
+                    more = true;
+                    next = i + 1 == items.size() ? Cursor{snapshotNs, second + step, 0, requestHash}
+                                                 : Cursor{snapshotNs, second, i + 1, requestHash};
                     break;
                 }
             }
             startIndex = 0;
-            if (next)
+            if (more)
                 break;
             second += step;
             // Like the real API, answer a long fruitless scan with a token and no entries.
-            if (work >= m_options.scanBudget && inRange(second))
+            if (work >= m_options.scanBudget && inRange(second)) {
+                more = true;
                 next = Cursor{snapshotNs, second, 0, requestHash};
+            }
         }
-        if (next && !inRange(next->second))
-            next.reset();
+        more = more && inRange(next.second);
     }
 
     QJsonObject response;
     if (!entries.isEmpty())
         response.insert(u"entries"_s, entries);
-    if (next)
-        response.insert(u"nextPageToken"_s, next->encode());
+    if (more)
+        response.insert(u"nextPageToken"_s, next.encode());
     return HttpResponse::json(200, response);
 }
 

@@ -36,7 +36,7 @@ public:
         QString projectId = QStringLiteral("meridian-sim");
         quint64 seed = 1;                // service account ids
         int readRequestsPerMinute = 60;  // entries:list per access token, per real minute
-        int scanBudget = 50000;          // lines examined per entries:list request
+        int scanBudget = 10000;          // lines examined per entries:list request
         int tokenLifetimeSeconds = 3599; // what Google's endpoint answers
         int retentionDays = 30;          // the _Default bucket's retention
     };

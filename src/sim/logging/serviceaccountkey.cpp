@@ -131,8 +131,9 @@ Result<JwtClaims> JwtVerifier::verify(const QByteArray &jwt, qint64 nowSeconds, 
                                       m_publicKey.get())
                          == 1
               && EVP_DigestVerify(context.get(),
-                                  reinterpret_cast<const unsigned char *>(signature->constData()),
-                                  static_cast<size_t>(signature->size()),
+                                  reinterpret_cast<const unsigned char *>(
+                                          signature.decoded.constData()),
+                                  static_cast<size_t>(signature.decoded.size()),
                                   reinterpret_cast<const unsigned char *>(signedPart.constData()),
                                   static_cast<size_t>(signedPart.size()))
                          == 1;
@@ -235,8 +236,8 @@ QByteArray ServiceAccountKey::json(const QUrl &tokenUri) const
             {u"token_uri"_s, tokenUri.toString()},
             {u"auth_provider_x509_cert_url"_s, u"https://www.googleapis.com/oauth2/v1/certs"_s},
             {u"client_x509_cert_url"_s,
-             u"https://www.googleapis.com/robot/v1/metadata/x509/"_s
-                     + QString::fromLatin1(QUrl::toPercentEncoding(email))},
+             QString(u"https://www.googleapis.com/robot/v1/metadata/x509/"_s
+                     + QString::fromLatin1(QUrl::toPercentEncoding(email)))},
             {u"universe_domain"_s, u"googleapis.com"_s},
     };
     return QJsonDocument(key).toJson(QJsonDocument::Indented);
