@@ -2,35 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>Meridian</name>
-    <message>
-        <location filename="../src/core/placement/karmadadivision.cpp" line="+78"/>
-        <source>dividing by available replicas needs the available replicas of every cluster; missing for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>clusters have %1 available replicas, not enough to schedule %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Meridian::ApiWorker</name>
     <message>
-        <location filename="../src/worker/apiworker.cpp" line="+60"/>
+        <location filename="../src/worker/apiworker.cpp" line="+60" />
         <source>No kubeconfig was found (looked at --kubeconfig, $KUBECONFIG and ~/.kube/config).</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig が見つかりません（--kubeconfig、$KUBECONFIG、~/.kube/config を確認しました）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The kubeconfig (%1) defines no contexts.</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig (%1) にコンテキストが定義されていません。</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Cli</name>
     <message>
-        <location filename="../src/cli/cli.cpp" line="+16"/>
+        <location filename="../src/cli/cli.cpp" line="+16" />
         <source>Usage: meridianctl COMMAND [options]
 
 Commands:
@@ -39,1134 +26,1312 @@ Commands:
 
 Options:
   --version  Print the version
-  --help     Print this help; COMMAND --help prints a command&apos;s help
+  --help     Print this help; COMMAND --help prints a command's help
 </source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: meridianctl コマンド [オプション]
+
+コマンド:
+  clusters   kubeconfig のメンバー クラスタを状態とともに一覧表示します
+  plan       設定からレプリカ配置プランを計算します
+
+オプション:
+  --version  バージョンを表示します
+  --help     このヘルプを表示します。コマンド --help で各コマンドのヘルプを表示します
+</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>meridianctl: unknown command &quot;%1&quot;
+        <location line="+34" />
+        <source>meridianctl: unknown command "%1"
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>meridianctl: 不明なコマンド "%1"
+
+</translation>
     </message>
     <message>
-        <location filename="../src/cli/clusterscommand.cpp" line="+37"/>
+        <location filename="../src/cli/clusterscommand.cpp" line="+37" />
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>CONTEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキスト</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>VERSION</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>NODES</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>REGION</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>STATE</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>REASON</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40" />
         <source>List the member clusters of a kubeconfig, each queried in parallel, with version, nodes, region and state.</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig のメンバー クラスタを並行して問い合わせ、バージョン、ノード、リージョン、状態を一覧表示します。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4" />
         <source>Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig ファイル（既定: $KUBECONFIG、次に ~/.kube/config）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3" />
         <source>A context to query; repeat for more (default: all).</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせるコンテキスト。複数指定できます（既定: すべて）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Output format: table or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>出力形式: table または json。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>形式</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>meridianctl clusters: unexpected argument &quot;%1&quot;
+        <location line="+13" />
+        <source>meridianctl clusters: unexpected argument "%1"
 </source>
-        <translation type="unfinished"></translation>
+        <translation>meridianctl clusters: 予期しない引数 "%1"
+</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>meridianctl clusters: unknown output format &quot;%1&quot; (use table or json)
+        <location line="+6" />
+        <source>meridianctl clusters: unknown output format "%1" (use table or json)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>meridianctl clusters: 不明な出力形式 "%1"（table または json を指定してください）
+</translation>
     </message>
     <message>
-        <location filename="../src/cli/plancommand.cpp" line="+30"/>
+        <location filename="../src/cli/plancommand.cpp" line="+31" />
         <source>usage: meridianctl plan --prefs FILE|- --total N --clusters A,B,C [--current A=4,B=8] [--capacity B=10] [--key NAMESPACE/NAME] [--engine federation|karmada] [-o json|table]</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: meridianctl plan --prefs ファイル|- --total N --clusters A,B,C [--current A=4,B=8] [--capacity B=10] [--key 名前空間/名前] [--engine federation|karmada] [-o json|table]</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>%1: must be an integer ≥ 0, got &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+23" />
+        <source>%1: must be an integer ≥ 0, got "%2"</source>
+        <translation>%1: 0 以上の整数である必要がありますが、"%2" が指定されました</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>--clusters: empty cluster name in &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+13" />
+        <source>--clusters: empty cluster name in "%1"</source>
+        <translation>--clusters: "%1" に空のクラスタ名があります</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>--clusters: %1 is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>--clusters: %1 が 2 回指定されています</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>%1: expected CLUSTER=N, got &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+16" />
+        <source>%1: expected CLUSTER=N, got "%2"</source>
+        <translation>%1: クラスタ=N の形式が必要ですが、"%2" が指定されました</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>%1: %2 is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 が 2 回指定されています</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>unknown argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+35" />
+        <source>unknown argument "%1"</source>
+        <translation>不明な引数 "%1"</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>%1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には値が必要です</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>--engine: must be federation or karmada, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+31" />
+        <source>--engine: must be federation or karmada, got "%1"</source>
+        <translation>--engine: federation または karmada を指定してください（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>-o: must be json or table, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+5" />
+        <source>-o: must be json or table, got "%1"</source>
+        <translation>-o: json または table を指定してください（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>--prefs is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--prefs は必須です</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>--clusters is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--clusters は必須です</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>%1: %2 is not in --clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 は --clusters に含まれていません</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>--prefs: cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--prefs: %1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>CLUSTER</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>PLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>プラン</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>OVERFLOW</source>
-        <translation type="unfinished"></translation>
+        <translation>オーバーフロー</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37" />
         <source>meridianctl plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>meridianctl plan: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>標準入力</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>meridianctl plan: note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>meridianctl plan: 注意: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>--total is required (the preferences do not give a total)</source>
-        <translation type="unfinished"></translation>
+        <translation>--total は必須です（設定に合計数が含まれていません）</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+13"/>
+        <location line="+10" />
+        <location line="+21" />
         <source>meridianctl plan: note: not carried over: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>meridianctl plan: 注意: 引き継がれない項目: %1</translation>
     </message>
 </context>
 <context>
     <name>Meridian::ClusterModel</name>
     <message>
-        <location filename="../src/models/clustermodel.cpp" line="+26"/>
+        <location filename="../src/models/clustermodel.cpp" line="+26" />
         <source>Connecting</source>
         <comment>cluster state</comment>
-        <translation type="unfinished"></translation>
+        <translation>接続中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ready</source>
         <comment>cluster state</comment>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Degraded</source>
         <comment>cluster state</comment>
-        <translation type="unfinished"></translation>
+        <translation>低下</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Unreachable</source>
         <comment>cluster state</comment>
-        <translation type="unfinished"></translation>
+        <translation>到達不能</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Unauthorized</source>
         <comment>cluster state</comment>
-        <translation type="unfinished"></translation>
+        <translation>認証エラー</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Forbidden</source>
         <comment>cluster state</comment>
-        <translation type="unfinished"></translation>
+        <translation>権限なし</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+35" />
         <source>%1/%2</source>
         <comment>nodes ready/total</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>TLS verification is off (insecure-skip-tls-verify in the kubeconfig)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 検証が無効です（kubeconfig の insecure-skip-tls-verify）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Warning: the kubeconfig turns TLS verification off for this cluster; its identity is not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>警告: kubeconfig がこのクラスタの TLS 検証を無効にしています。サーバーの身元は確認されません。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37" />
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキスト</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>API server</source>
-        <translation type="unfinished"></translation>
+        <translation>API サーバー</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Version</source>
         <comment>Kubernetes version</comment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Nodes</source>
         <comment>ready/total</comment>
-        <translation type="unfinished"></translation>
+        <translation>ノード</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Geo::WorldMapData</name>
+    <message>
+        <location filename="../src/core/geo/worldmapdata.cpp" line="+45" />
+        <source>The built-in map data is damaged (truncated).</source>
+        <translation>内蔵の地図データが破損しています（途中で切れています）。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>The built-in map data has an unknown format.</source>
+        <translation>内蔵の地図データの形式が不明です。</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Kube</name>
     <message>
-        <location filename="../src/kube/apiclient.cpp" line="+45"/>
+        <location filename="../src/kube/apiclient.cpp" line="+46" />
         <source>HTTP %1 with an empty body</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1（本文なし）</translation>
     </message>
     <message>
-        <location filename="../src/kube/clusterprobe.cpp" line="+60"/>
+        <location filename="../src/kube/clusterprobe.cpp" line="+60" />
         <source>%1 of %2 nodes are not Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 台中 %1 台のノードが Ready ではありません</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>The cluster has no nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタにノードがありません</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30" />
         <source>The node list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード一覧を読み取れません: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+29" />
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON オブジェクトではありません</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>expected kind NodeList, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+6" />
+        <source>expected kind NodeList, got "%1"</source>
+        <translation>kind NodeList が必要ですが、"%1" でした</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61" />
         <source>Unauthorized (401): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>認証エラー (401): %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Forbidden (403): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>権限なし (403): %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The API server answered HTTP %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>API サーバーが HTTP %1 (%2) を返しました: %3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Connection refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>接続が拒否されました: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Timed out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムアウトしました: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>TLS error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS エラー: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Host not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ホストが見つかりません: %1</translation>
     </message>
     <message>
-        <location filename="../src/kube/credentials.cpp" line="+28"/>
+        <location filename="../src/kube/credentials.cpp" line="+28" />
         <source>Cannot read %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 を読み込めません: %3</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17" />
         <source>certificate-authority</source>
-        <translation type="unfinished"></translation>
+        <translation>certificate-authority</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>tokenFile</source>
-        <translation type="unfinished"></translation>
+        <translation>tokenFile</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>client-certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>client-certificate</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>client-key</source>
-        <translation type="unfinished"></translation>
+        <translation>client-key</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>User &quot;%1&quot; (%2) has a client certificate without its key, or a key without its certificate</source>
-        <translation type="unfinished"></translation>
+        <location line="+7" />
+        <source>User "%1" (%2) has a client certificate without its key, or a key without its certificate</source>
+        <translation>ユーザー "%1" (%2) には、鍵のないクライアント証明書、または証明書のない鍵があります</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>the plugin&apos;s output is not an ExecCredential JSON object (%1 at offset %2)</source>
-        <translation type="unfinished"></translation>
+        <location line="+46" />
+        <source>the plugin's output is not an ExecCredential JSON object (%1 at offset %2)</source>
+        <translation>プラグインの出力が ExecCredential の JSON オブジェクトではありません（オフセット %2 で %1）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>the plugin&apos;s output has kind &quot;%1&quot;, not ExecCredential</source>
-        <translation type="unfinished"></translation>
+        <location line="+8" />
+        <source>the plugin's output has kind "%1", not ExecCredential</source>
+        <translation>プラグインの出力の kind が ExecCredential ではなく "%1" です</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>the plugin answered with apiVersion &quot;%1&quot; but was asked for &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+7" />
+        <source>the plugin answered with apiVersion "%1" but was asked for "%2"</source>
+        <translation>プラグインは apiVersion "%2" で呼び出されましたが、"%1" で応答しました</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>status.expirationTimestamp &quot;%1&quot; is not RFC 3339</source>
-        <translation type="unfinished"></translation>
+        <location line="+16" />
+        <source>status.expirationTimestamp "%1" is not RFC 3339</source>
+        <translation>status.expirationTimestamp "%1" が RFC 3339 形式ではありません</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>the ExecCredential has neither status.token nor status.clientCertificateData</source>
-        <translation type="unfinished"></translation>
+        <translation>ExecCredential に status.token も status.clientCertificateData もありません</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4" />
         <source>the ExecCredential must carry clientCertificateData and clientKeyData together</source>
-        <translation type="unfinished"></translation>
+        <translation>ExecCredential には clientCertificateData と clientKeyData の両方が必要です</translation>
     </message>
     <message>
-        <location filename="../src/kube/kubeconfig.cpp" line="+130"/>
+        <location filename="../src/kube/kubeconfig.cpp" line="+132" />
         <source>expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>リストが必要です</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9" />
         <source>expected a mapping with name and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>name と %1 を持つマッピングが必要です</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+23"/>
+        <location line="+5" />
+        <location line="+23" />
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>がありません</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+242"/>
+        <location line="-17" />
+        <location line="+263" />
         <source>expected a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>マッピングが必要です</translation>
     </message>
     <message>
-        <location line="-220"/>
-        <source>&quot;%1&quot; is not supported; use client.authentication.k8s.io/v1 or v1beta1</source>
-        <translation type="unfinished"></translation>
+        <location line="-240" />
+        <source>"%1" is not supported; use client.authentication.k8s.io/v1 or v1beta1</source>
+        <translation>"%1" はサポートされていません。client.authentication.k8s.io/v1 または v1beta1 を使用してください</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7" />
         <source>is required for client.authentication.k8s.io/v1 (Never, IfAvailable or Always)</source>
-        <translation type="unfinished"></translation>
+        <translation>は client.authentication.k8s.io/v1 では必須です（Never、IfAvailable、Always のいずれか）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5" />
         <source>expected a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列のリストが必要です</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>expected a list of {name, value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name, value} のリストが必要です</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>expected {name, value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name, value} が必要です</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131" />
         <source>%1:%2:%3: not valid YAML: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2:%3: YAML として正しくありません: %4</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12" />
         <source>document</source>
-        <translation type="unfinished"></translation>
+        <translation>ドキュメント</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>expected a mapping (apiVersion, kind, clusters, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>マッピング（apiVersion、kind、clusters など）が必要です</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>&quot;%1&quot; is not a valid URL</source>
-        <translation type="unfinished"></translation>
+        <location line="+38" />
+        <source>"%1" is not a valid URL</source>
+        <translation>"%1" は有効な URL ではありません</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+54" />
         <source>%1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Cannot read kubeconfig %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig %1 を読み込めません: %2</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Kube::ApiClient</name>
     <message>
-        <location filename="../src/kube/apiclient.cpp" line="+51"/>
+        <location filename="../src/kube/apiclient.cpp" line="+76" />
         <source>no credential provider</source>
-        <translation type="unfinished"></translation>
+        <translation>認証情報プロバイダーがありません</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Kube::ExecCredentialProvider</name>
     <message>
-        <location filename="../src/kube/credentials.cpp" line="+35"/>
+        <location filename="../src/kube/credentials.cpp" line="+39" />
         <source>no exec plugin configured</source>
-        <translation type="unfinished"></translation>
+        <translation>exec プラグインが設定されていません</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>user &quot;%1&quot; (%2)</source>
-        <translation type="unfinished"></translation>
+        <location line="+32" />
+        <source>user "%1" (%2)</source>
+        <translation>ユーザー "%1" (%2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6" />
         <source>The exec plugin of %1 has interactiveMode: Always, so it needs a terminal; Meridian runs plugins without one. Run it once in a terminal or change interactiveMode to IfAvailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の exec プラグインは interactiveMode: Always のため端末が必要ですが、Meridian は端末なしでプラグインを実行します。一度端末で実行するか、interactiveMode を IfAvailable に変更してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The exec plugin &quot;%1&quot; of %2 was not found (looked in: %3).</source>
-        <translation type="unfinished"></translation>
+        <location line="+9" />
+        <source>The exec plugin "%1" of %2 was not found (looked in: %3).</source>
+        <translation>%2 の exec プラグイン "%1" が見つかりません（検索場所: %3）。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68" />
         <source>The exec plugin %1 of %2 did not answer within %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の exec プラグイン %1 が %3 秒以内に応答しませんでした。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9" />
         <source>The exec plugin %1 of %2 failed (exit code %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の exec プラグイン %1 が失敗しました（終了コード %3）: %4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>no message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージなし</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8" />
         <source>The exec plugin %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の exec プラグイン %1: %3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17" />
         <source>The exec plugin %1 of %2 could not be started: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の exec プラグイン %1 を起動できません: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Kube::Informer</name>
+    <message>
+        <location filename="../src/kube/informer.cpp" line="+115" />
+        <source>the list response is not JSON: %1</source>
+        <translation>一覧の応答が JSON ではありません: %1</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>a watch event is not JSON</source>
+        <translation>watch イベントが JSON ではありません</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Kube::Kubeconfig</name>
     <message>
-        <location filename="../src/kube/kubeconfig.cpp" line="-181"/>
+        <location filename="../src/kube/kubeconfig.cpp" line="-206" />
         <source>No context was given and the kubeconfig sets no current-context. Available contexts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキストが指定されておらず、kubeconfig に current-context もありません。利用できるコンテキスト: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+8"/>
+        <location line="+2" />
+        <location line="+10" />
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（なし）</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>Context &quot;%1&quot; is not in the kubeconfig (%2). Available contexts: %3</source>
-        <translation type="unfinished"></translation>
+        <location line="-3" />
+        <source>Context "%1" is not in the kubeconfig (%2). Available contexts: %3</source>
+        <translation>コンテキスト "%1" は kubeconfig (%2) にありません。利用できるコンテキスト: %3</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Context &quot;%1&quot; refers to cluster &quot;%2&quot;, which is not defined in %3</source>
-        <translation type="unfinished"></translation>
+        <location line="+10" />
+        <source>Context "%1" refers to cluster "%2", which is not defined in %3</source>
+        <translation>コンテキスト "%1" はクラスタ "%2" を参照していますが、%3 に定義されていません</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Cluster &quot;%1&quot; has no server address (%2)</source>
-        <translation type="unfinished"></translation>
+        <location line="+5" />
+        <source>Cluster "%1" has no server address (%2)</source>
+        <translation>クラスタ "%1" にサーバー アドレスがありません (%2)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Context &quot;%1&quot; refers to user &quot;%2&quot;, which is not defined in %3</source>
-        <translation type="unfinished"></translation>
+        <location line="+11" />
+        <source>Context "%1" refers to user "%2", which is not defined in %3</source>
+        <translation>コンテキスト "%1" はユーザー "%2" を参照していますが、%3 に定義されていません</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Kube::Reader</name>
     <message>
-        <location line="-225"/>
+        <location line="-233" />
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列が必要です</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true または false が必要です</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>は有効な base64 ではありません</translation>
     </message>
 </context>
 <context>
     <name>Meridian::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
-        <location line="+81"/>
+        <location filename="../ui/mainwindow.cpp" line="+30" />
+        <source>Clusters</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+104" />
         <source>Meridian</source>
-        <translation type="unfinished"></translation>
+        <translation>Meridian</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-83" />
         <source>Member clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー クラスタ</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52" />
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Open Kubeconfig…</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>更新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Dark Map</source>
+        <translation>ダーク マップ(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Fit Clusters</source>
+        <translation>クラスタに合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Whole World</source>
+        <translation>世界全体(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;About Meridian</source>
-        <translation type="unfinished"></translation>
+        <translation>Meridian について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>%1 — Meridian</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Meridian could not open the federation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44" />
         <source>Open Kubeconfig</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig を開く</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2" />
         <source>Kubeconfig files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig ファイル (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>About Meridian</source>
-        <translation type="unfinished"></translation>
+        <translation>Meridian について</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;One console for one workload on many Kubernetes clusters.&lt;/p&gt;&lt;p&gt;Built with Qt %2, libcurl and yaml-cpp.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <location line="+1" />
+        <source>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;One console for one workload on many Kubernetes clusters.&lt;/p&gt;&lt;p&gt;Built with Qt %2, libcurl and yaml-cpp.&lt;/p&gt;&lt;p&gt;Map data: Natural Earth (public domain), via the world-atlas package (ISC).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;多数の Kubernetes クラスタで動く一つのワークロードのためのコンソール。&lt;/p&gt;&lt;p&gt;Qt %2、libcurl、yaml-cpp で構築されています。&lt;/p&gt;&lt;p&gt;地図データ: Natural Earth（パブリック ドメイン）、world-atlas パッケージ経由（ISC）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13" />
         <source>Clusters: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9" />
         <source>%1 %2</source>
         <comment>count, cluster state</comment>
-        <translation type="unfinished"></translation>
+        <translation>%2 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>⚠ TLS verification is off for %1 of them</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ うち %1 件は TLS 検証が無効です</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>更新中…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に更新</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::MapAssets</name>
+    <message>
+        <location filename="../ui/map/mapassets.cpp" line="+37" />
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Net::Reply</name>
     <message>
-        <location filename="../src/net/transport.cpp" line="+139"/>
+        <location filename="../src/net/transport.cpp" line="+133" />
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストはキャンセルされました。</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Placement</name>
     <message>
-        <location filename="../src/placement/preferencesconversion.cpp" line="+25"/>
+        <location filename="../src/placement/preferencesconversion.cpp" line="+26" />
         <source>Federation preferences annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Federation 設定アノテーション</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>KubeFed ReplicaSchedulingPreference</source>
-        <translation type="unfinished"></translation>
+        <translation>KubeFed ReplicaSchedulingPreference</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1" />
         <source>Karmada PropagationPolicy</source>
-        <translation type="unfinished"></translation>
+        <translation>Karmada PropagationPolicy</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20" />
         <source>rebalance: Karmada has no switch to keep replicas where they run</source>
-        <translation type="unfinished"></translation>
+        <translation>rebalance: Karmada には、実行中のレプリカをその場に保つ設定がありません</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>totalReplicas (%1): a PropagationPolicy takes the total from the workload&apos;s spec.replicas</source>
-        <translation type="unfinished"></translation>
+        <location line="+4" />
+        <source>totalReplicas (%1): a PropagationPolicy takes the total from the workload's spec.replicas</source>
+        <translation>totalReplicas (%1): PropagationPolicy はワークロードの spec.replicas を合計として使います</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>%1 (%2): Karmada static weights have no per-cluster minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): Karmada の静的重みにはクラスタごとの最小値がありません</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>%1 (%2): Karmada static weights have no per-cluster maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): Karmada の静的重みにはクラスタごとの最大値がありません</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7" />
         <source>%1: weight 0 has no Karmada form (weights are at least 1); the cluster is left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 重み 0 は Karmada で表せません（重みは 1 以上）。このクラスタは除外されます</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>%1 (%2): Karmada takes the largest matching weight, so the &quot;*&quot; rule&apos;s %3 applies instead</source>
-        <translation type="unfinished"></translation>
+        <location line="+7" />
+        <source>%1 (%2): Karmada takes the largest matching weight, so the "*" rule's %3 applies instead</source>
+        <translation>%1 (%2): Karmada は一致する最大の重みを使うため、代わりに "*" ルールの %3 が適用されます</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14" />
         <source>replicaSchedulingType Duplicated: the Federation planner always divides the replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>replicaSchedulingType Duplicated: Federation のプランナーは常にレプリカを分割します</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>replicaDivisionPreference Aggregated: the Federation planner has no fewest-clusters mode</source>
-        <translation type="unfinished"></translation>
+        <translation>replicaDivisionPreference Aggregated: Federation のプランナーには最少クラスタ モードがありません</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6" />
         <source>weightPreference.dynamicWeight AvailableReplicas: the Federation planner uses static weights only</source>
-        <translation type="unfinished"></translation>
+        <translation>weightPreference.dynamicWeight AvailableReplicas: Federation のプランナーは静的な重みのみを使います</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>totalReplicas (%1): the annotation takes the total from the object&apos;s spec.replicas</source>
-        <translation type="unfinished"></translation>
+        <location line="+5" />
+        <source>totalReplicas (%1): the annotation takes the total from the object's spec.replicas</source>
+        <translation>totalReplicas (%1): アノテーションはオブジェクトの spec.replicas を合計として使います</translation>
     </message>
     <message>
-        <location filename="../src/placement/preferencesdocument.cpp" line="+58"/>
+        <location filename="../src/placement/preferencesdocument.cpp" line="+62" />
         <source>must be an integer ≥ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 以上の整数である必要があります</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>must be an integer from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から %2 までの整数である必要があります</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+10"/>
+        <location line="+2" />
+        <location line="+11" />
         <source>%1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 が指定されました）</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-6" />
         <source>%1, got %2, which is beyond the 64-bit integer range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 が指定されましたが、64 ビット整数の範囲を超えています）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>%1 (no fraction or exponent), got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（小数や指数は使えません。%2 が指定されました）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12" />
         <source>must be true or false, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>true または false である必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>must be a string, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列である必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>must be an object, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトである必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25" />
         <source>unknown field (expected %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なフィールドです（%1 のいずれかが必要です）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>given twice, as &quot;%1&quot; and &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+5" />
+        <source>given twice, as "%1" and "%2"</source>
+        <translation>"%1" と "%2" として 2 回指定されています</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>a cluster name cannot be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ名を空にすることはできません</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>a cluster name cannot contain control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ名に制御文字は使えません</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43" />
         <source>minReplicas (%1) is greater than maxReplicas (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>minReplicas (%1) が maxReplicas (%2) より大きくなっています</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>must name at least one cluster (or &quot;*&quot;)</source>
-        <translation type="unfinished"></translation>
+        <location line="+15" />
+        <source>must name at least one cluster (or "*")</source>
+        <translation>少なくとも一つのクラスタ（または "*"）を指定する必要があります</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29" />
         <source>missing; without it every cluster gets 0 replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>がありません。これがないと、すべてのクラスタのレプリカ数は 0 になります</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>%1; the engine then spreads evenly, as {&quot;clusters&quot;:{&quot;*&quot;:{&quot;weight&quot;:1}}}</source>
-        <translation type="unfinished"></translation>
+        <location line="+25" />
+        <source>%1; the engine then spreads evenly, as {"clusters":{"*":{"weight":1}}}</source>
+        <translation>%1。この場合、エンジンは {"clusters":{"*":{"weight":1}}} として均等に分散します</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76" />
         <source>%1: malformed JSON at offset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: オフセット %2 の JSON が不正です: %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>%1: must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: JSON オブジェクトである必要があります</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+264"/>
+        <location line="+14" />
+        <location line="+280" />
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトである必要があります</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+79"/>
-        <location line="+7"/>
+        <location line="-255" />
+        <location line="+87" />
+        <location line="+7" />
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ありません</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <source>must be FederatedDeployment or FederatedReplicaSet, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="-74" />
+        <source>must be FederatedDeployment or FederatedReplicaSet, got "%1"</source>
+        <translation>FederatedDeployment または FederatedReplicaSet である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30" />
         <source>spec.clusters is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>spec.clusters が空です</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15" />
         <source>must be a list, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リストである必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>must hold at least one rule</source>
-        <translation type="unfinished"></translation>
+        <translation>少なくとも一つのルールが必要です</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40" />
         <source>must be a list of cluster names</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ名のリストである必要があります</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18" />
         <source>%1 selects clusters by label or field; Meridian cannot evaluate it offline and leaves it out of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はラベルまたはフィールドでクラスタを選択します。Meridian はオフラインでは評価できないため、プランから除外します</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30" />
         <source>%1 is missing; Karmada then duplicates: every cluster runs all replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がありません。この場合 Karmada は複製し、すべてのクラスタが全レプリカを実行します</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>must be Duplicated or Divided, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+25" />
+        <source>must be Duplicated or Divided, got "%1"</source>
+        <translation>Duplicated または Divided である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>must be Aggregated or Weighted, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+13" />
+        <source>must be Aggregated or Weighted, got "%1"</source>
+        <translation>Aggregated または Weighted である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>%1.weightPreference is missing; Karmada then weighs every cluster 1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.weightPreference がありません。この場合 Karmada はすべてのクラスタの重みを 1 とします</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>must be AvailableReplicas, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+22" />
+        <source>must be AvailableReplicas, got "%1"</source>
+        <translation>AvailableReplicas である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11" />
         <source>%1.staticWeightList is ignored because dynamicWeight is set</source>
-        <translation type="unfinished"></translation>
+        <translation>dynamicWeight が設定されているため、%1.staticWeightList は無視されます</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+35" />
         <source> (the engine would ignore it and spread evenly)</source>
-        <translation type="unfinished"></translation>
+        <translation>（エンジンはこれを無視して均等に分散します）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>%1 has no %2 annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に %2 アノテーションがありません</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13" />
         <source>expected a Kubernetes object or an annotation value</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubernetes オブジェクトまたはアノテーションの値が必要です</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>expected a %1, got &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+11" />
+        <source>expected a %1, got "%2"</source>
+        <translation>%1 が必要ですが、"%2" でした</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33" />
         <source>the preferences are not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>設定が有効な UTF-8 ではありません</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>the preferences contain control character 0x%1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>設定のオフセット %2 に制御文字 0x%1 があります</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>the preferences are empty</source>
-        <translation type="unfinished"></translation>
+        <translation>設定が空です</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>preferences</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::Placement::JsonTree</name>
-    <message>
-        <location filename="../src/placement/jsontree.cpp" line="+129"/>
-        <source>malformed YAML at line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>malformed YAML: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1: keys must be strings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+98"/>
-        <source>an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::Placement::PreferencesDocument</name>
-    <message>
-        <location filename="../src/placement/preferencesdocument.cpp" line="+36"/>
+        <location line="+36" />
         <source>annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>アノテーション</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134" />
         <source>could not write the preferences: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>設定を書き出せませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/core/placement/karmadadivision.cpp" line="+79" />
+        <source>dividing by available replicas needs the available replicas of every cluster; missing for %1</source>
+        <translation>利用可能レプリカ数で分割するには、すべてのクラスタの利用可能レプリカ数が必要です。%1 の値がありません</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>clusters have %1 available replicas, not enough to schedule %2</source>
+        <translation>クラスタの利用可能レプリカ数は %1 で、%2 をスケジュールするには足りません</translation>
+    </message>
+    <message>
+        <location filename="../src/placement/jsontree.cpp" line="+128" />
+        <source>malformed YAML at line %1, column %2: %3</source>
+        <translation>%1 行 %2 列の YAML が不正です: %3</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>malformed YAML: %1</source>
+        <translation>YAML が不正です: %1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1: keys must be strings</source>
+        <translation>%1: キーは文字列である必要があります</translation>
+    </message>
+    <message>
+        <location line="+92" />
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>nothing</source>
+        <translation>空の値</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::WorldMapView</name>
+    <message>
+        <location filename="../ui/map/worldmapview.cpp" line="+106" />
+        <location line="+1038" />
+        <source>World map of clusters</source>
+        <translation>クラスタの世界地図</translation>
+    </message>
+    <message>
+        <location line="-1008" />
+        <location line="+8" />
+        <source>Unplaced clusters</source>
+        <translation>位置不明のクラスタ</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Clusters whose location is unknown. Set a location in the cluster settings or the meridian.dev/location label.</source>
+        <translation>位置が不明なクラスタです。クラスタ設定または meridian.dev/location ラベルで位置を指定してください。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+223" />
+        <source>Unplaced (%n)</source>
+        <comment>clusters without a known location</comment>
+        <translation><numerusform>位置不明 (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44" />
+        <source>%n cluster(s) on the map</source>
+        <translation><numerusform>地図上のクラスタ: %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n without a location</source>
+        <comment>clusters</comment>
+        <translation><numerusform>位置不明: %n</numerusform></translation>
+    </message>
+    <message>
+        <location line="+461" />
+        <source>Map data: Natural Earth</source>
+        <translation>地図データ: Natural Earth</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The map outlines could not be loaded.</source>
+        <translation>地図の輪郭を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location line="+88" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Version</source>
+        <comment>Kubernetes version</comment>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nodes</source>
+        <comment>ready/total</comment>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Replicas</source>
+        <translation>レプリカ</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Rollout</source>
+        <translation>ロールアウト</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 updated, %2 old, %3 unavailable</source>
+        <translation>更新済み %1、旧 %2、利用不可 %3</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 (%2, %3)</source>
+        <comment>region (city, country)</comment>
+        <translation>%1 (%2、%3)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1°, %2°</source>
+        <comment>latitude, longitude</comment>
+        <translation>%1°, %2°</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+2" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/meridian/main.cpp" line="+75"/>
+        <location filename="../app/meridian/main.cpp" line="+77" />
         <source>Meridian: one console for one workload on many Kubernetes clusters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meridian: 多数の Kubernetes クラスタで動く一つのワークロードのためのコンソール。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6" />
         <source>Start the embedded demo federation and connect to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>内蔵のデモ フェデレーションを起動して接続します。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4" />
         <source>Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig ファイル（既定: $KUBECONFIG、次に ~/.kube/config）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
+        <location line="+2" />
+        <location line="+10" />
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-7" />
         <source>A context to show; repeat for more (default: all).</source>
-        <translation type="unfinished"></translation>
+        <translation>表示するコンテキスト。複数指定できます（既定: すべて）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Render the window to a PNG once every cluster has answered, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのクラスタが応答したらウィンドウを PNG に描画して終了します。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6" />
         <source>Window size for --screenshot, as WIDTHxHEIGHT.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot のウィンドウ サイズ（幅x高さ）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2" />
         <source>size</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>--size &quot;%1&quot; is not WIDTHxHEIGHT (at least 320x240)</source>
-        <translation type="unfinished"></translation>
+        <location line="+13" />
+        <source>--size "%1" is not WIDTHxHEIGHT (at least 320x240)</source>
+        <translation>--size "%1" が 幅x高さ の形式ではありません（320x240 以上）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18" />
         <source>the demo federation could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ フェデレーションを起動できませんでした: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5" />
         <source>demo federation</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Demo federation</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>cannot write the screenshot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>スクリーンショットを %1 に書き込めません</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18" />
         <source>not every cluster answered within 120 s; no screenshot written</source>
-        <translation type="unfinished"></translation>
+        <translation>120 秒以内に応答しなかったクラスタがあるため、スクリーンショットは書き込まれませんでした</translation>
     </message>
 </context>
 </TS>

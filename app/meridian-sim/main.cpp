@@ -172,7 +172,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption caOut(u"ca-out"_s,
                                    u"Write the CA certificate here (mode 0600)."_s,
                                    u"file"_s);
-    parser.addOptions({scenario, clusters, seed, timeScale, fault, kubeconfigOut, caOut});
+    const QCommandLineOption watchHistory(
+            u"watch-history"_s,
+            u"Changes each cluster remembers for watch resumption and list continue tokens; "
+            u"older resourceVersions get 410 Expired."_s,
+            u"N"_s,
+            u"1000"_s);
+    parser.addOptions(
+            {scenario, clusters, seed, timeScale, fault, kubeconfigOut, caOut, watchHistory});
     parser.process(app);
 
     Meridian::Sim::Options options;
@@ -192,6 +199,12 @@ int main(int argc, char *argv[])
     if (!ok || options.timeScale <= 0) {
         printError(
                 u"--time-scale wants a positive number, got \"%1\""_s.arg(parser.value(timeScale)));
+        return 2;
+    }
+    options.watchHistory = parser.value(watchHistory).toInt(&ok);
+    if (!ok || options.watchHistory < 1) {
+        printError(u"--watch-history wants a positive whole number, got \"%1\""_s.arg(
+                parser.value(watchHistory)));
         return 2;
     }
     for (const QString &spec : parser.values(fault)) {

@@ -14,12 +14,6 @@ namespace Meridian::Placement::JsonTree {
 
 namespace {
 
-// Gives lupdate one context for this file's strings.
-struct Text final
-{
-    Q_DECLARE_TR_FUNCTIONS(Meridian::Placement)
-};
-
 // yaml-cpp marks quoted and block scalars with the non-specific tag "!".
 constexpr const char *quotedTag = "!";
 
@@ -125,13 +119,13 @@ Result<YAML::Node> loadYaml(const QByteArray &text)
         return YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
         return Error{QStringLiteral("ParseError"),
-                     Text::tr("malformed YAML at line %1, column %2: %3")
+                     QCoreApplication::translate("Meridian::Placement", "malformed YAML at line %1, column %2: %3")
                              .arg(e.mark.line + 1)
                              .arg(e.mark.column + 1)
                              .arg(QString::fromStdString(e.msg))};
     } catch (const std::exception &e) {
         return Error{QStringLiteral("ParseError"),
-                     Text::tr("malformed YAML: %1").arg(QString::fromUtf8(e.what()))};
+                     QCoreApplication::translate("Meridian::Placement", "malformed YAML: %1").arg(QString::fromUtf8(e.what()))};
     }
 }
 
@@ -143,7 +137,7 @@ Result<QJsonValue> toJson(const YAML::Node &node, const QString &path)
         for (const auto &entry : node) {
             if (!entry.first.IsScalar()) {
                 return Error{QStringLiteral("InvalidPreferences"),
-                             Text::tr("%1: keys must be strings")
+                             QCoreApplication::translate("Meridian::Placement", "%1: keys must be strings")
                                      .arg(path.isEmpty() ? QStringLiteral(".") : path)};
             }
             const QString key = QString::fromStdString(entry.first.Scalar());
@@ -235,11 +229,11 @@ QString describe(const QJsonValue &value)
         return QString::number(value.toDouble(), 'g', 17);
     case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Object: return Text::tr("an object");
-    case QJsonValue::Array: return Text::tr("a list");
+    case QJsonValue::Object: return QCoreApplication::translate("Meridian::Placement", "an object");
+    case QJsonValue::Array: return QCoreApplication::translate("Meridian::Placement", "a list");
     case QJsonValue::Undefined: break;
     }
-    return Text::tr("nothing");
+    return QCoreApplication::translate("Meridian::Placement", "nothing");
 }
 
 } // namespace Meridian::Placement::JsonTree

@@ -6,12 +6,6 @@ namespace Meridian::Placement {
 
 namespace {
 
-// Gives lupdate one context for this file's strings.
-struct Text final
-{
-    Q_DECLARE_TR_FUNCTIONS(Meridian::Placement)
-};
-
 QString clusterPath(const QString &name, const char *field)
 {
     return QStringLiteral("clusters.") + name + u'.' + QLatin1String(field);
@@ -23,10 +17,10 @@ QString formatName(PreferencesFormat format)
 {
     switch (format) {
     case PreferencesFormat::FederationAnnotation:
-        return Text::tr("Federation preferences annotation");
+        return QCoreApplication::translate("Meridian::Placement", "Federation preferences annotation");
     case PreferencesFormat::ReplicaSchedulingPreference:
-        return Text::tr("KubeFed ReplicaSchedulingPreference");
-    case PreferencesFormat::PropagationPolicy: return Text::tr("Karmada PropagationPolicy");
+        return QCoreApplication::translate("Meridian::Placement", "KubeFed ReplicaSchedulingPreference");
+    case PreferencesFormat::PropagationPolicy: return QCoreApplication::translate("Meridian::Placement", "Karmada PropagationPolicy");
     }
     return QString();
 }
@@ -46,11 +40,11 @@ Conversion convertPreferences(const ReplicaPreferences &prefs, PreferencesFormat
     if (to == PreferencesFormat::PropagationPolicy) {
         if (p.rebalance) {
             lost.append(
-                    Text::tr("rebalance: Karmada has no switch to keep replicas where they run"));
+                    QCoreApplication::translate("Meridian::Placement", "rebalance: Karmada has no switch to keep replicas where they run"));
             p.rebalance = false;
         }
         if (p.totalReplicas) {
-            lost.append(Text::tr("totalReplicas (%1): a PropagationPolicy takes the total from the "
+            lost.append(QCoreApplication::translate("Meridian::Placement", "totalReplicas (%1): a PropagationPolicy takes the total from the "
                                  "workload's spec.replicas")
                                 .arg(*p.totalReplicas));
             p.totalReplicas.reset();
@@ -59,27 +53,27 @@ Conversion convertPreferences(const ReplicaPreferences &prefs, PreferencesFormat
         const bool hasWildcard = p.clusters.contains(QString(wildcardCluster));
         for (auto it = p.clusters.begin(); it != p.clusters.end();) {
             if (it->minReplicas != 0) {
-                lost.append(Text::tr("%1 (%2): Karmada static weights have no per-cluster minimum")
+                lost.append(QCoreApplication::translate("Meridian::Placement", "%1 (%2): Karmada static weights have no per-cluster minimum")
                                     .arg(clusterPath(it.key(), "minReplicas"))
                                     .arg(it->minReplicas));
                 it->minReplicas = 0;
             }
             if (it->maxReplicas) {
-                lost.append(Text::tr("%1 (%2): Karmada static weights have no per-cluster maximum")
+                lost.append(QCoreApplication::translate("Meridian::Placement", "%1 (%2): Karmada static weights have no per-cluster maximum")
                                     .arg(clusterPath(it.key(), "maxReplicas"))
                                     .arg(*it->maxReplicas));
                 it->maxReplicas.reset();
             }
             if (it->weight == 0) {
                 lost.append(
-                        Text::tr("%1: weight 0 has no Karmada form (weights are at least 1); the "
+                        QCoreApplication::translate("Meridian::Placement", "%1: weight 0 has no Karmada form (weights are at least 1); the "
                                  "cluster is left out")
                                 .arg(clusterPath(it.key(), "weight")));
                 it = p.clusters.erase(it);
                 continue;
             }
             if (hasWildcard && it.key() != wildcardCluster && it->weight < wildcardWeight) {
-                lost.append(Text::tr("%1 (%2): Karmada takes the largest matching weight, so the "
+                lost.append(QCoreApplication::translate("Meridian::Placement", "%1 (%2): Karmada takes the largest matching weight, so the "
                                      "\"*\" rule's %3 applies instead")
                                     .arg(clusterPath(it.key(), "weight"))
                                     .arg(it->weight)
@@ -93,23 +87,23 @@ Conversion convertPreferences(const ReplicaPreferences &prefs, PreferencesFormat
     // Both Federation formats divide by static weights only.
     if (p.schedulingType == ReplicaSchedulingType::Duplicated) {
         lost.append(
-                Text::tr("replicaSchedulingType Duplicated: the Federation planner always divides "
+                QCoreApplication::translate("Meridian::Placement", "replicaSchedulingType Duplicated: the Federation planner always divides "
                          "the replicas"));
         p.schedulingType = ReplicaSchedulingType::Divided;
     }
     if (p.division == ReplicaDivision::Aggregated) {
-        lost.append(Text::tr("replicaDivisionPreference Aggregated: the Federation planner has no "
+        lost.append(QCoreApplication::translate("Meridian::Placement", "replicaDivisionPreference Aggregated: the Federation planner has no "
                              "fewest-clusters mode"));
         p.division = ReplicaDivision::Weighted;
     }
     if (p.weightSource == WeightSource::AvailableReplicas) {
         lost.append(
-                Text::tr("weightPreference.dynamicWeight AvailableReplicas: the Federation planner "
+                QCoreApplication::translate("Meridian::Placement", "weightPreference.dynamicWeight AvailableReplicas: the Federation planner "
                          "uses static weights only"));
         p.weightSource = WeightSource::Static;
     }
     if (to == PreferencesFormat::FederationAnnotation && p.totalReplicas) {
-        lost.append(Text::tr("totalReplicas (%1): the annotation takes the total from the object's "
+        lost.append(QCoreApplication::translate("Meridian::Placement", "totalReplicas (%1): the annotation takes the total from the object's "
                              "spec.replicas")
                             .arg(*p.totalReplicas));
         p.totalReplicas.reset();

@@ -84,6 +84,11 @@ const ClusterSpec &ClusterServer::spec() const
     return m_state.spec();
 }
 
+ClusterState *ClusterServer::state()
+{
+    return &m_state;
+}
+
 void ClusterServer::setFault(std::optional<Fault> fault)
 {
     m_fault = fault;

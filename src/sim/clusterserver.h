@@ -38,6 +38,8 @@ public:
     Status start();
     quint16 boundPort() const;
     const ClusterSpec &spec() const;
+    // The cluster's object store, for controllers running on this server's thread.
+    ClusterState *state();
 
     void setFault(std::optional<Fault> fault);
 

@@ -65,8 +65,11 @@ QJsonObject ClusterState::prepareCreate(const QString &resource, QJsonObject obj
                                 + QString::number(m_created))));
     metadata.insert(u"uid", QString::fromLatin1(uid.uuid()));
     metadata.remove(u"resourceVersion");
-    metadata.insert(u"creationTimestamp",
-                    SimClock::formatRfc3339(m_clock ? m_clock->now() : SimClock::fixedEpoch()));
+    // Controllers stamp their objects with simulated time while seeding history; keep theirs.
+    if (metadata.value(u"creationTimestamp").toString().isEmpty()) {
+        metadata.insert(u"creationTimestamp",
+                        SimClock::formatRfc3339(m_clock ? m_clock->now() : SimClock::fixedEpoch()));
+    }
     if (hasGeneration(resource))
         metadata.insert(u"generation", 1);
     object.insert(u"metadata", metadata);
@@ -96,8 +99,7 @@ QJsonObject ClusterState::prepareUpdate(const QString &resource, QJsonObject obj
     if (hasGeneration(resource)) {
         const qint64 generation = oldMetadata.value(u"generation").toInteger(1);
         metadata.insert(u"generation",
-                        old.value(u"spec") == object.value(u"spec") ? generation
-                                                                     : generation + 1);
+                        old.value(u"spec") == object.value(u"spec") ? generation : generation + 1);
     }
     metadata.remove(u"resourceVersion");
     object.insert(u"metadata", metadata);

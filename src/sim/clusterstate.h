@@ -22,9 +22,9 @@ struct Change
     enum class Type { Added, Modified, Deleted };
 
     Type type = Type::Added;
-    QString resource;       // "pods", "deployments.apps", ...
-    QJsonObject object;     // after the write; for Deleted the last state, with the deletion RV
-    QJsonObject previous;   // before the write; empty for Added
+    QString resource;     // "pods", "deployments.apps", ...
+    QJsonObject object;   // after the write; for Deleted the last state, with the deletion RV
+    QJsonObject previous; // before the write; empty for Added
     quint64 resourceVersion = 0;
 };
 
@@ -60,8 +60,8 @@ public:
     QString resourceVersion() const;
     quint64 currentVersion() const;
 
-    // Stores a new object (the caller made sure the name is free): sets uid, creationTimestamp,
-    // resourceVersion and, for kinds that have one, generation 1.
+    // Stores a new object (the caller made sure the name is free): sets uid, resourceVersion,
+    // creationTimestamp unless it has one, and, for kinds that have one, generation 1.
     QJsonObject create(const QString &resource, QJsonObject object);
     // Replaces an existing object: keeps uid and creationTimestamp, bumps generation when the
     // spec changed, sets a new resourceVersion.

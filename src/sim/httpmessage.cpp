@@ -45,7 +45,8 @@ HttpResponse HttpResponse::json(int status, QByteArray serialized)
                         {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
                          {QByteArrayLiteral("Cache-Control"),
                           QByteArrayLiteral("no-cache, private")}},
-                        std::move(serialized)};
+                        std::move(serialized),
+                        {}};
 }
 
 HttpResponse HttpResponse::kubeStatus(int code,

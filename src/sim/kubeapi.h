@@ -51,6 +51,8 @@ private:
     HttpResponse groupList() const;
     HttpResponse group(const QString &name) const;
     HttpResponse resourceList(const QString &groupVersion) const;
+    HttpResponse openApiIndex() const;
+    HttpResponse openApiGroupVersion(const QString &groupVersion) const;
 
     HttpResponse list(const ResourceType &type, const HttpRequest &request, const QString &ns);
     HttpResponse watch(const ResourceType &type, const HttpRequest &request, const QString &ns);

@@ -104,7 +104,9 @@ std::optional<QString> editAt(QJsonValue &node,
     return u"invalid path"_s;
 }
 
-std::optional<QString> addValue(QJsonValue &root, const QStringList &tokens, const QJsonValue &value)
+std::optional<QString> addValue(QJsonValue &root,
+                                const QStringList &tokens,
+                                const QJsonValue &value)
 {
     if (tokens.isEmpty()) {
         root = value;
@@ -174,7 +176,9 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
     return a == b;
 }
 
-QJsonValue strategicValue(const QString &field, const QJsonValue &original, const QJsonValue &patch);
+QJsonValue strategicValue(const QString &field,
+                          const QJsonValue &original,
+                          const QJsonValue &patch);
 
 QJsonArray mergeLists(const QString &field, const QJsonArray &original, const QJsonArray &patch)
 {
@@ -280,10 +284,9 @@ QJsonObject mergeObjects(const QJsonObject &original, const QJsonObject &patch)
         QList<bool> used(merged.size(), false);
         for (const QJsonValue &want : order) {
             for (qsizetype i = 0; i < merged.size(); ++i) {
-                const bool match = key.isEmpty()
-                                           ? merged.at(i) == want
-                                           : sameJson(merged.at(i).toObject().value(key),
-                                                      want.toObject().value(key));
+                const bool match = key.isEmpty() ? merged.at(i) == want
+                                                 : sameJson(merged.at(i).toObject().value(key),
+                                                            want.toObject().value(key));
                 if (!used[i] && match) {
                     used[i] = true;
                     sorted.append(merged.at(i));

@@ -159,12 +159,13 @@ void validatePodSpec(const QJsonObject &spec, const QString &path, QList<Cause> 
         if (name.isEmpty()) {
             causes->append(required(at + u".name"_s));
         } else if (!dns1123Label().match(name).hasMatch()) {
-            causes->append(invalid(at + u".name"_s,
-                                   goQuote(name),
-                                   u"a lowercase RFC 1123 label must consist of lower case "
-                                   u"alphanumeric characters or '-', and must start and end with "
-                                   u"an alphanumeric character (e.g. 'my-name',  or '123-abc', "
-                                   u"regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"_s));
+            causes->append(
+                    invalid(at + u".name"_s,
+                            goQuote(name),
+                            u"a lowercase RFC 1123 label must consist of lower case "
+                            u"alphanumeric characters or '-', and must start and end with "
+                            u"an alphanumeric character (e.g. 'my-name',  or '123-abc', "
+                            u"regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"_s));
         } else if (seen.contains(name)) {
             causes->append(Cause{u"FieldValueDuplicate"_s,
                                  u"Duplicate value: "_s + goQuote(name),
@@ -259,8 +260,9 @@ QJsonObject applyDefaults(const QString &resource, QJsonObject object, quint64 s
         if (spec.value(u"clusterIP").toString().isEmpty()) {
             // Derived from the name so a seed always gives one Service the same address.
             Prng ip(stableHash(seed,
-                               QString(u"clusterIP/"_s + object[u"metadata"][u"namespace"].toString()
-                                       + u'/' + object[u"metadata"][u"name"].toString())));
+                               QString(u"clusterIP/"_s
+                                       + object[u"metadata"][u"namespace"].toString() + u'/'
+                                       + object[u"metadata"][u"name"].toString())));
             const quint64 n = ip.next();
             const QString address = u"10.96.%1.%2"_s.arg((n >> 8) % 256).arg(n % 253 + 2);
             spec.insert(u"clusterIP", address);
@@ -297,7 +299,9 @@ QList<Cause> validate(const QString &resource, const QJsonObject &object)
     return causes;
 }
 
-QString invalidMessage(const QString &qualifiedKind, const QString &name, const QList<Cause> &causes)
+QString invalidMessage(const QString &qualifiedKind,
+                       const QString &name,
+                       const QList<Cause> &causes)
 {
     QStringList parts;
     for (const Cause &cause : causes)

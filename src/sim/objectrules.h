@@ -21,7 +21,9 @@ QJsonObject applyDefaults(const QString &resource, QJsonObject object, quint64 s
 QList<Cause> validate(const QString &resource, const QJsonObject &object);
 // "Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be ...", with
 // the causes in brackets when there are several, as upstream's aggregate error prints them.
-QString invalidMessage(const QString &qualifiedKind, const QString &name, const QList<Cause> &causes);
+QString invalidMessage(const QString &qualifiedKind,
+                       const QString &name,
+                       const QList<Cause> &causes);
 
 } // namespace ObjectRules
 

@@ -37,7 +37,7 @@ struct ClusterSpec
     quint64 seed = 0; // per-cluster seed for uids, fault dice, future generated objects
     QDateTime created;
     QList<NodeSpec> nodes;
-    int watchHistory = 1000;       // Options::watchHistory
+    int watchHistory = 1000;        // Options::watchHistory
     int bookmarkIntervalMs = 10000; // Options::bookmarkIntervalMs
 };
 

@@ -69,7 +69,8 @@ Result<Selector> Selector::parseLabels(const QString &text)
             requirement.key = term;
             requirement.op = Op::Exists;
         }
-        static const QRegularExpression key(uR"(^([a-z0-9.-]+/)?[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$)"_s);
+        static const QRegularExpression key(
+                uR"(^([a-z0-9.-]+/)?[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$)"_s);
         if (!key.match(requirement.key).hasMatch())
             return parseError(u"unable to parse requirement: invalid label key \"%1\""_s.arg(
                     requirement.key));

@@ -46,8 +46,8 @@ void collect(const QJsonValue &value, const QString &field, const QString &path,
         if (isMapField(field))
             out->insert(path + separator + u'.');
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            const QString child = path.isEmpty() ? u"f:"_s + it.key()
-                                                 : path + separator + u"f:"_s + it.key();
+            const QString child = path.isEmpty() ? QString(u"f:"_s + it.key())
+                                                 : QString(path + separator + u"f:"_s + it.key());
             collect(it.value(), it.key(), child, out);
         }
         return;
@@ -78,7 +78,8 @@ void collect(const QJsonValue &value, const QString &field, const QString &path,
             return;
         }
     }
-    if (!path.isEmpty())
+    // Nulls are "unset" (a template's creationTimestamp: null is nobody's field).
+    if (!path.isEmpty() && !value.isNull())
         out->insert(path);
 }
 
@@ -103,19 +104,19 @@ FieldSet fieldSet(const QJsonObject &object)
 QJsonObject toFieldsV1(const FieldSet &fields)
 {
     // Built bottom-up from the sorted paths; Qt's JSON objects are values, so recurse.
-    std::function<QJsonObject(const QList<QStringList> &)> build =
-            [&build](const QList<QStringList> &paths) {
-                QMap<QString, QList<QStringList>> children;
-                QJsonObject node;
-                for (const QStringList &path : paths) {
-                    if (path.isEmpty())
-                        continue;
-                    children[path.first()].append(path.mid(1));
-                }
-                for (auto it = children.cbegin(); it != children.cend(); ++it)
-                    node.insert(it.key(), build(it.value()));
-                return node;
-            };
+    std::function<QJsonObject(const QList<QStringList> &)> build
+            = [&build](const QList<QStringList> &paths) {
+                  QMap<QString, QList<QStringList>> children;
+                  QJsonObject node;
+                  for (const QStringList &path : paths) {
+                      if (path.isEmpty())
+                          continue;
+                      children[path.first()].append(path.mid(1));
+                  }
+                  for (auto it = children.cbegin(); it != children.cend(); ++it)
+                      node.insert(it.key(), build(it.value()));
+                  return node;
+              };
     QList<QStringList> paths;
     for (const QString &path : fields)
         paths.append(path.split(separator));
@@ -153,10 +154,10 @@ std::optional<QJsonValue> valueAt(const QJsonObject &object, const QString &path
                 bool match = true;
                 for (auto it = key.constBegin(); it != key.constEnd() && match; ++it) {
                     const QJsonValue have = element.toObject().value(it.key());
-                    match = it.key() == u"protocol" ? have.toString(u"TCP"_s) == it.value()
-                                                    : have.toDouble() == it.value().toDouble()
-                                                              && have.toString()
-                                                                         == it.value().toString();
+                    match = it.key() == u"protocol"
+                                    ? have.toString(u"TCP"_s) == it.value()
+                                    : have.toDouble() == it.value().toDouble()
+                                              && have.toString() == it.value().toString();
                 }
                 if (match) {
                     node = element;
@@ -278,22 +279,25 @@ Entry &entryFor(QList<Entry> &entries,
                 const QString &manager,
                 const QString &operation,
                 const QString &apiVersion,
-                const QString &time)
+                const QString &time,
+                const QString &subresource = {})
 {
     for (Entry &entry : entries) {
         if (entry.fields.value(u"manager").toString() == manager
             && entry.fields.value(u"operation").toString() == operation
-            && !entry.fields.contains(u"subresource")) {
+            && entry.fields.value(u"subresource").toString() == subresource) {
             entry.fields.insert(u"apiVersion", apiVersion);
             entry.fields.insert(u"time", time);
             return entry;
         }
     }
-    entries.append(Entry{QJsonObject{{u"manager"_s, manager},
-                                     {u"operation"_s, operation},
-                                     {u"apiVersion"_s, apiVersion},
-                                     {u"time"_s, time}},
-                         {}});
+    QJsonObject fields{{u"manager"_s, manager},
+                       {u"operation"_s, operation},
+                       {u"apiVersion"_s, apiVersion},
+                       {u"time"_s, time}};
+    if (!subresource.isEmpty())
+        fields.insert(u"subresource", subresource);
+    entries.append(Entry{fields, {}});
     return entries.last();
 }
 
@@ -307,13 +311,16 @@ QJsonObject fieldsOf(const QJsonObject &object)
 QJsonObject recordUpdate(const QJsonObject &before,
                          QJsonObject after,
                          const QString &manager,
-                         const QString &time)
+                         const QString &time,
+                         const QString &subresource)
 {
     QList<Entry> entries = entriesOf(before);
     const FieldSet now = fieldSet(after);
     FieldSet changed;
     for (const QString &path : now) {
-        if (valueAt(before, path) != valueAt(after, path))
+        // An element or map is "changed" only when it appears; its fields speak for the rest.
+        const bool self = path.endsWith(u'.');
+        if (self ? !valueAt(before, path) : valueAt(before, path) != valueAt(after, path))
             changed.insert(path);
     }
     for (Entry &entry : entries) {
@@ -326,7 +333,8 @@ QJsonObject recordUpdate(const QJsonObject &before,
                                manager,
                                u"Update"_s,
                                after.value(u"apiVersion").toString(),
-                               time);
+                               time,
+                               subresource);
         mine.set.unite(changed);
     }
     return withEntries(std::move(after), entries);
@@ -355,19 +363,25 @@ Applied apply(const QJsonObject &live,
                 entry.set.remove(path);
             } else {
                 result.conflicts.append(Conflict{entry.fields.value(u"manager").toString(),
+                                                 entry.fields.value(u"operation").toString(),
                                                  entry.fields.value(u"apiVersion").toString(),
+                                                 entry.fields.value(u"subresource").toString(),
                                                  readablePath(path)});
             }
         }
     }
-    if (!result.conflicts.isEmpty())
+    if (!result.conflicts.isEmpty()) {
+        // Set order, as structured-merge-diff reports them.
+        std::sort(result.conflicts.begin(),
+                  result.conflicts.end(),
+                  [](const Conflict &a, const Conflict &b) {
+                      return std::tie(a.manager, a.field) < std::tie(b.manager, b.field);
+                  });
         return result;
+    }
 
-    Entry &mine = entryFor(entries,
-                           manager,
-                           u"Apply"_s,
-                           config.value(u"apiVersion").toString(),
-                           time);
+    Entry &mine
+            = entryFor(entries, manager, u"Apply"_s, config.value(u"apiVersion").toString(), time);
     const FieldSet previous = mine.set;
     FieldSet othersOwn;
     for (const Entry &entry : std::as_const(entries)) {
@@ -387,26 +401,51 @@ Applied apply(const QJsonObject &live,
     for (const QString &path : std::as_const(dropped))
         merged = removedAt(merged, path.split(separator), 0);
     QJsonObject patch = config;
-    const Result<QJsonObject> out
-            = ObjectPatch::applyStrategicMergePatch(merged.toObject(), patch);
+    const Result<QJsonObject> out = ObjectPatch::applyStrategicMergePatch(merged.toObject(), patch);
+    const QJsonObject object = out ? *out : merged.toObject();
+    const auto withoutManaged = [](QJsonObject o) {
+        QJsonObject metadata = o.value(u"metadata").toObject();
+        metadata.remove(u"managedFields");
+        o.insert(u"metadata", metadata);
+        return o;
+    };
+    if (previous == applied && withoutManaged(object) == withoutManaged(live)) {
+        // A repeated apply changes nothing, not even the entry's time: no write at all.
+        result.object = live;
+        return result;
+    }
     mine.set = applied;
-    result.object = withEntries(out ? *out : merged.toObject(), entries);
+    result.object = withEntries(object, entries);
     return result;
+}
+
+QString describeManager(const Conflict &conflict)
+{
+    QString out = u'"' + conflict.manager + u'"';
+    if (!conflict.subresource.isEmpty())
+        out += u" with subresource \""_s + conflict.subresource + u'"';
+    if (conflict.operation == u"Update")
+        out += u" using "_s + conflict.apiVersion;
+    return out;
 }
 
 QString conflictMessage(const QList<Conflict> &conflicts)
 {
     if (conflicts.size() == 1) {
-        const Conflict &c = conflicts.first();
-        return u"Apply failed with 1 conflict: conflict with \"%1\" using %2: %3"_s.arg(c.manager,
-                                                                                       c.apiVersion,
-                                                                                       c.field);
+        return u"Apply failed with 1 conflict: conflict with %1: %2"_s
+                .arg(describeManager(conflicts.first()), conflicts.first().field);
     }
-    QString message = u"Apply failed with %1 conflicts:"_s.arg(conflicts.size());
+    // Grouped by manager, managers sorted, as structured-merge-diff prints them.
+    QMap<QString, QStringList> byManager;
     for (const Conflict &c : conflicts)
-        message += u" conflict with \"%1\" using %2: %3,"_s.arg(c.manager, c.apiVersion, c.field);
-    message.chop(1);
-    return message;
+        byManager[describeManager(c)].append(c.field);
+    QStringList lines;
+    for (auto it = byManager.cbegin(); it != byManager.cend(); ++it) {
+        lines.append(u"conflicts with %1:"_s.arg(it.key()));
+        for (const QString &field : it.value())
+            lines.append(u"- "_s + field);
+    }
+    return u"Apply failed with %1 conflicts: %2"_s.arg(conflicts.size()).arg(lines.join(u'\n'));
 }
 
 } // namespace Meridian::Sim::ServerApply

@@ -14,7 +14,9 @@ namespace ServerApply {
 struct Conflict
 {
     QString manager;
+    QString operation; // "Apply" or "Update"
     QString apiVersion;
+    QString subresource;
     QString field; // ".spec.replicas", ".spec.template.spec.containers[name=\"web\"].image"
 };
 
@@ -29,10 +31,12 @@ QJsonObject fieldsOf(const QJsonObject &object);
 
 // After a create, update or non-apply patch by `manager`: it now owns the fields it changed,
 // which nobody else owns any more; fields that are gone leave every set.
+// `subresource` ("scale", "status") is recorded in the entry, as upstream does.
 QJsonObject recordUpdate(const QJsonObject &before,
                          QJsonObject after,
                          const QString &manager,
-                         const QString &time);
+                         const QString &time,
+                         const QString &subresource = {});
 
 // Server-side apply of `config` by `manager` onto `live` (empty: the object is new). Fields
 // `manager` applied before and left out now are removed unless someone else owns them. A field
@@ -45,6 +49,9 @@ Applied apply(const QJsonObject &live,
 
 // kube-apiserver's message for a failed apply: "Apply failed with 1 conflict: conflict with ..."
 QString conflictMessage(const QList<Conflict> &conflicts);
+// How upstream names a manager in conflicts: "alice" for an applier, "kubectl-patch" using
+// apps/v1 for an updater, with subresource "scale" when it wrote through one.
+QString describeManager(const Conflict &conflict);
 
 } // namespace ServerApply
 

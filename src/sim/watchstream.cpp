@@ -21,9 +21,9 @@ WatchStream::WatchStream(HttpConnection *connection, ClusterState *state, Setup 
     m_connection->beginChunked(200,
                                {{"Content-Type", "application/json"},
                                 {"Cache-Control", "no-cache, private"}});
-    for (const auto &[type, object] : std::as_const(m_setup.initialEvents))
-        send(type, object);
-    m_setup.initialEvents.clear();
+    for (const Change &change : std::as_const(m_setup.replay))
+        onChange(change);
+    m_setup.replay.clear();
     m_observer = m_state->observe([this](const Change &change) { onChange(change); });
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &WatchStream::finish);

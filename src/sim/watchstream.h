@@ -32,7 +32,9 @@ public:
         // Serializes one event line (without the newline): type is ADDED, MODIFIED, DELETED or
         // BOOKMARK; for BOOKMARK the object carries only metadata.resourceVersion.
         std::function<QByteArray(const QString &type, const QJsonObject &object)> encode;
-        QList<QPair<QString, QJsonObject>> initialEvents; // sent first, in order
+        // Sent first, through the same selector filter: synthetic ADDED events for the current
+        // state, or the retained changes after the watch's resourceVersion.
+        QList<Change> replay;
         int timeoutMs = 0;
         int bookmarkIntervalMs = 0; // 0: no bookmarks
     };

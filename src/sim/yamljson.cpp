@@ -24,7 +24,8 @@ QJsonValue scalar(const YAML::Node &node)
     if (text == u"false" || text == u"False" || text == u"FALSE")
         return false;
     static const QRegularExpression integer(u"^[-+]?[0-9]+$"_s);
-    static const QRegularExpression number(u"^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"_s);
+    static const QRegularExpression number(
+            u"^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"_s);
     if (integer.match(text).hasMatch()) {
         bool ok = false;
         const qint64 value = text.toLongLong(&ok);

@@ -12,12 +12,6 @@ namespace {
 
 __extension__ using Wide = __int128;
 
-// Gives lupdate one context for this file's strings.
-struct Text final
-{
-    Q_DECLARE_TR_FUNCTIONS(Meridian::Placement)
-};
-
 // Karmada's ClusterWeightInfoList.Less, with the name where Karmada flips a coin.
 bool sortsBefore(const WeightedCluster &a, const WeightedCluster &b)
 {
@@ -76,7 +70,7 @@ Result<QMap<QString, qint64>> availableFor(const QStringList &clusters,
     }
     if (!missing.isEmpty()) {
         return Error{QStringLiteral("MissingCapacity"),
-                     Text::tr(
+                     QCoreApplication::translate("Meridian::Placement", 
                              "dividing by available replicas needs the available replicas of every "
                              "cluster; missing for %1")
                              .arg(missing.join(QLatin1String(", ")))};
@@ -98,7 +92,7 @@ Result<QMap<QString, qint64>> divideByAvailable(qint64 replicas,
     }
     if (sum < replicas) {
         return Error{QStringLiteral("Unschedulable"),
-                     Text::tr("clusters have %1 available replicas, not enough to schedule %2")
+                     QCoreApplication::translate("Meridian::Placement", "clusters have %1 available replicas, not enough to schedule %2")
                              .arg(sum)
                              .arg(replicas)};
     }

@@ -13,7 +13,7 @@ struct ControllerOptions
     double imagePullSeconds = 1.5;   // Pulling -> Pulled
     double readyDelayMinSeconds = 2; // Started -> Ready, plus a deterministic per-pod jitter
     double readyDelayMaxSeconds = 5;
-    double crashAfterSeconds = 3;    // a crash-looping container runs this long before exiting
+    double crashAfterSeconds = 3;      // a crash-looping container runs this long before exiting
     double backOffInitialSeconds = 10; // kubelet's image-pull and crash back-off: 10s doubling,
     double backOffMaxSeconds = 300;    // capped at five minutes
     double failedSchedulingRepeatSeconds = 60; // how often an unschedulable pod is retried

@@ -118,8 +118,11 @@ bool replicasAnnotationsNeedUpdate(const QJsonObject &rs, int desired, int max)
            || Kube::annotation(rs, kMaxReplicas) != QString::number(max);
 }
 
-QJsonObject newCondition(const QString &type, const QString &status, const QString &reason,
-                         const QString &message, const QDateTime &now)
+QJsonObject newCondition(const QString &type,
+                         const QString &status,
+                         const QString &reason,
+                         const QString &message,
+                         const QDateTime &now)
 {
     const QString stamp = Kube::formatTime(now);
     return QJsonObject{{u"type"_s, type},
@@ -179,8 +182,11 @@ bool byCreation(const QJsonObject &a, const QJsonObject &b)
 class DeploymentSync final
 {
 public:
-    DeploymentSync(ObjectStore &store, EventRecorder &events, const ControllerOptions &options,
-                   const QDateTime &now, QJsonObject deployment)
+    DeploymentSync(ObjectStore &store,
+                   EventRecorder &events,
+                   const ControllerOptions &options,
+                   const QDateTime &now,
+                   QJsonObject deployment)
         : m_store(store)
         , m_events(events)
         , m_options(options)
@@ -196,7 +202,8 @@ private:
     QStringList oldSortedByCreation() const;
     void loadReplicaSets();
     void getAllReplicaSetsAndSyncRevision(bool createIfNotExisted);
-    bool setNewReplicaSetAnnotations(QJsonObject &replicaSet, const QString &newRevision,
+    bool setNewReplicaSetAnnotations(QJsonObject &replicaSet,
+                                     const QString &newRevision,
                                      bool exists) const;
     void createNewReplicaSet(const QString &newRevision);
     int newRSNewReplicas(const QJsonObject &newRS) const;
@@ -283,12 +290,18 @@ void DeploymentSync::loadReplicaSets()
 
 void DeploymentSync::recordScaling(const QString &message)
 {
-    m_events.record(m_store, m_now, {u"deployment-controller"_s, {}}, m_d, u"Normal"_s,
-                    u"ScalingReplicaSet"_s, message);
+    m_events.record(m_store,
+                    m_now,
+                    {u"deployment-controller"_s, {}},
+                    m_d,
+                    u"Normal"_s,
+                    u"ScalingReplicaSet"_s,
+                    message);
 }
 
 bool DeploymentSync::setNewReplicaSetAnnotations(QJsonObject &replicaSet,
-                                                 const QString &newRevision, bool exists) const
+                                                 const QString &newRevision,
+                                                 bool exists) const
 {
     bool changed = false;
     const QJsonObject deploymentAnnotations = Kube::annotations(m_d);
@@ -351,8 +364,8 @@ void DeploymentSync::getAllReplicaSetsAndSyncRevision(bool createIfNotExisted)
     m_new.clear();
     m_old.clear();
     for (const QJsonObject &r : all) {
-        if (m_new.isEmpty() && equalIgnoreHash(Kube::value(r, u"spec.template").toObject(),
-                                               podTemplate))
+        if (m_new.isEmpty()
+            && equalIgnoreHash(Kube::value(r, u"spec.template").toObject(), podTemplate))
             m_new = Kube::name(r);
         else
             m_old.append(Kube::name(r));
@@ -381,9 +394,12 @@ void DeploymentSync::getAllReplicaSetsAndSyncRevision(bool createIfNotExisted)
         bool statusChanged = false;
         QJsonObject status = m_d.value(u"status").toObject();
         if (hasProgressDeadline() && !Kube::condition(status, u"Progressing"_s)) {
-            setCondition(status, newCondition(u"Progressing"_s, u"True"_s,
-                                              u"FoundNewReplicaSet"_s,
-                                              u"Found new replica set \"%1\""_s.arg(m_new), m_now));
+            setCondition(status,
+                         newCondition(u"Progressing"_s,
+                                      u"True"_s,
+                                      u"FoundNewReplicaSet"_s,
+                                      u"Found new replica set \"%1\""_s.arg(m_new),
+                                      m_now));
             m_d.insert(u"status", status);
             statusChanged = true;
         }
@@ -397,9 +413,8 @@ void DeploymentSync::getAllReplicaSetsAndSyncRevision(bool createIfNotExisted)
 void DeploymentSync::createNewReplicaSet(const QString &newRevision)
 {
     const QJsonValue collision = Kube::value(m_d, u"status.collisionCount");
-    const std::optional<int> collisionCount = collision.isDouble()
-                                                      ? std::optional<int>(collision.toInt())
-                                                      : std::nullopt;
+    const std::optional<int> collisionCount
+            = collision.isDouble() ? std::optional<int>(collision.toInt()) : std::nullopt;
     QJsonObject podTemplate = Kube::value(m_d, u"spec.template").toObject();
     const QString hash = DeploymentController::computeHash(podTemplate, collisionCount);
     QJsonObject labels = Kube::value(podTemplate, u"metadata.labels").toObject();
@@ -421,6 +436,7 @@ void DeploymentSync::createNewReplicaSet(const QString &newRevision)
             {u"metadata"_s,
              QJsonObject{{u"name"_s, rsName},
                          {u"namespace"_s, Kube::ns(m_d)},
+                         {u"creationTimestamp"_s, Kube::formatTime(m_now)},
                          {u"labels"_s, labels},
                          {u"ownerReferences"_s,
                           QJsonArray{Kube::ownerReference(m_d, u"apps/v1"_s, u"Deployment"_s)}}}},
@@ -460,9 +476,12 @@ void DeploymentSync::createNewReplicaSet(const QString &newRevision)
     bool statusChanged = false;
     if (!alreadyExists && hasProgressDeadline()) {
         QJsonObject status = m_d.value(u"status").toObject();
-        setCondition(status, newCondition(u"Progressing"_s, u"True"_s,
-                                          u"NewReplicaSetCreated"_s,
-                                          u"Created new replica set \"%1\""_s.arg(rsName), m_now));
+        setCondition(status,
+                     newCondition(u"Progressing"_s,
+                                  u"True"_s,
+                                  u"NewReplicaSetCreated"_s,
+                                  u"Created new replica set \"%1\""_s.arg(rsName),
+                                  m_now));
         m_d.insert(u"status", status);
         statusChanged = true;
     }
@@ -528,15 +547,21 @@ void DeploymentSync::checkPausedConditions()
     if (cond && cond->value(u"reason").toString() == u"ProgressDeadlineExceeded")
         return;
     const bool paused = Kube::value(m_d, u"spec.paused").toBool();
-    const bool pausedCondition = cond
-                                 && cond->value(u"reason").toString() == u"DeploymentPaused";
+    const bool pausedCondition = cond && cond->value(u"reason").toString() == u"DeploymentPaused";
     if (paused && !pausedCondition) {
-        setCondition(status, newCondition(u"Progressing"_s, u"Unknown"_s, u"DeploymentPaused"_s,
-                                          u"Deployment is paused"_s, m_now));
+        setCondition(status,
+                     newCondition(u"Progressing"_s,
+                                  u"Unknown"_s,
+                                  u"DeploymentPaused"_s,
+                                  u"Deployment is paused"_s,
+                                  m_now));
     } else if (!paused && pausedCondition) {
-        setCondition(status, newCondition(u"Progressing"_s, u"Unknown"_s,
-                                          u"DeploymentResumed"_s, u"Deployment is resumed"_s,
-                                          m_now));
+        setCondition(status,
+                     newCondition(u"Progressing"_s,
+                                  u"Unknown"_s,
+                                  u"DeploymentResumed"_s,
+                                  u"Deployment is resumed"_s,
+                                  m_now));
     } else {
         return;
     }
@@ -611,7 +636,8 @@ void DeploymentSync::scale()
     const int toAdd = allowed - allReplicas;
     QList<QJsonObject> ordered = rsObjects(active);
     // ReplicaSetsBySizeNewer when growing, BySizeOlder when shrinking: larger first.
-    std::stable_sort(ordered.begin(), ordered.end(),
+    std::stable_sort(ordered.begin(),
+                     ordered.end(),
                      [toAdd](const QJsonObject &a, const QJsonObject &b) {
                          if (specReplicas(a) != specReplicas(b))
                              return specReplicas(a) > specReplicas(b);
@@ -630,14 +656,14 @@ void DeploymentSync::scale()
                 if (!ok)
                     annotated = statusInt(m_d, u"replicas");
                 const int deploymentReplicas = desired + maxSurge(m_d);
-                const double newSize = annotated == 0 ? 0.0
-                                                      : double(specReplicas(r))
-                                                                * deploymentReplicas / annotated;
+                const double newSize
+                        = annotated == 0 ? 0.0
+                                         : double(specReplicas(r)) * deploymentReplicas / annotated;
                 fraction = static_cast<int>(std::lround(newSize)) - specReplicas(r);
             }
             const int allowedLeft = toAdd - added;
-            proportion = toAdd > 0 ? std::min(fraction, allowedLeft)
-                                   : std::max(fraction, allowedLeft);
+            proportion
+                    = toAdd > 0 ? std::min(fraction, allowedLeft) : std::max(fraction, allowedLeft);
         }
         sizes.insert(Kube::name(r), specReplicas(r) + proportion);
         added += proportion;
@@ -783,7 +809,8 @@ void DeploymentSync::cleanupDeployment()
     const qsizetype diff = cleanable.size() - limit;
     if (diff <= 0)
         return;
-    std::stable_sort(cleanable.begin(), cleanable.end(),
+    std::stable_sort(cleanable.begin(),
+                     cleanable.end(),
                      [](const QJsonObject &a, const QJsonObject &b) {
                          if (revisionOf(a) != revisionOf(b))
                              return revisionOf(a) < revisionOf(b);
@@ -808,20 +835,26 @@ QJsonObject DeploymentSync::calculateStatus() const
     QJsonObject status = m_d.value(u"status").toObject();
     status.insert(u"observedGeneration", Kube::generation(m_d));
     setIntOmitEmpty(status, u"replicas"_s, sumReplicas(all, true, u"replicas"));
-    setIntOmitEmpty(status, u"updatedReplicas"_s,
+    setIntOmitEmpty(status,
+                    u"updatedReplicas"_s,
                     m_new.isEmpty() ? 0 : statusInt(m_rs.value(m_new), u"replicas"));
     setIntOmitEmpty(status, u"readyReplicas"_s, sumReplicas(all, true, u"readyReplicas"));
     setIntOmitEmpty(status, u"availableReplicas"_s, available);
     setIntOmitEmpty(status, u"unavailableReplicas"_s, std::max(0, total - available));
     if (available >= specReplicas(m_d) - maxUnavailable(m_d))
-        setCondition(status, newCondition(u"Available"_s, u"True"_s,
-                                          u"MinimumReplicasAvailable"_s,
-                                          u"Deployment has minimum availability."_s, m_now));
+        setCondition(status,
+                     newCondition(u"Available"_s,
+                                  u"True"_s,
+                                  u"MinimumReplicasAvailable"_s,
+                                  u"Deployment has minimum availability."_s,
+                                  m_now));
     else
-        setCondition(status, newCondition(u"Available"_s, u"False"_s,
-                                          u"MinimumReplicasUnavailable"_s,
-                                          u"Deployment does not have minimum availability."_s,
-                                          m_now));
+        setCondition(status,
+                     newCondition(u"Available"_s,
+                                  u"False"_s,
+                                  u"MinimumReplicasUnavailable"_s,
+                                  u"Deployment does not have minimum availability."_s,
+                                  m_now));
     return status;
 }
 
@@ -877,29 +910,37 @@ void DeploymentSync::syncRolloutStatus()
     if (!hasProgressDeadline())
         removeCondition(status, u"Progressing"_s);
     const auto current = Kube::condition(status, u"Progressing"_s);
-    const bool complete = status.value(u"replicas").toInt()
-                                  == status.value(u"updatedReplicas").toInt()
-                          && current
-                          && current->value(u"reason").toString() == u"NewReplicaSetAvailable";
+    const bool complete
+            = status.value(u"replicas").toInt() == status.value(u"updatedReplicas").toInt()
+              && current && current->value(u"reason").toString() == u"NewReplicaSetAvailable";
     const QString subject = m_new.isEmpty() ? u"Deployment \"%1\""_s.arg(Kube::name(m_d))
                                             : u"ReplicaSet \"%1\""_s.arg(m_new);
     if (hasProgressDeadline() && !complete) {
         if (deploymentComplete(status)) {
-            setCondition(status, newCondition(u"Progressing"_s, u"True"_s,
-                                              u"NewReplicaSetAvailable"_s,
-                                              subject + u" has successfully progressed."_s, m_now));
+            setCondition(status,
+                         newCondition(u"Progressing"_s,
+                                      u"True"_s,
+                                      u"NewReplicaSetAvailable"_s,
+                                      subject + u" has successfully progressed."_s,
+                                      m_now));
         } else if (deploymentProgressing(status)) {
-            QJsonObject c = newCondition(u"Progressing"_s, u"True"_s, u"ReplicaSetUpdated"_s,
-                                         subject + u" is progressing."_s, m_now);
+            QJsonObject c = newCondition(u"Progressing"_s,
+                                         u"True"_s,
+                                         u"ReplicaSetUpdated"_s,
+                                         subject + u" is progressing."_s,
+                                         m_now);
             // Progress refreshes lastUpdateTime (the deadline clock) but keeps the transition.
             if (current && current->value(u"status").toString() == u"True")
                 c.insert(u"lastTransitionTime", current->value(u"lastTransitionTime"));
             removeCondition(status, u"Progressing"_s);
             setCondition(status, c);
         } else if (deploymentTimedOut(status)) {
-            setCondition(status, newCondition(u"Progressing"_s, u"False"_s,
-                                              u"ProgressDeadlineExceeded"_s,
-                                              subject + u" has timed out progressing."_s, m_now));
+            setCondition(status,
+                         newCondition(u"Progressing"_s,
+                                      u"False"_s,
+                                      u"ProgressDeadlineExceeded"_s,
+                                      subject + u" has timed out progressing."_s,
+                                      m_now));
         }
     }
     if (status == m_d.value(u"status").toObject())
@@ -938,8 +979,7 @@ void DeploymentSync::run()
 
 } // namespace
 
-DeploymentController::DeploymentController(EventRecorder *events,
-                                           const ControllerOptions &options)
+DeploymentController::DeploymentController(EventRecorder *events, const ControllerOptions &options)
     : m_events(events)
     , m_options(options)
 {}
@@ -957,8 +997,14 @@ QString DeploymentController::computeHash(const QJsonObject &podTemplate,
     if (collisionCount) {
         // binary.LittleEndian.PutUint32 into an 8-byte slice, as upstream writes it.
         const auto c = static_cast<quint32>(*collisionCount);
-        const char le[8] = {char(c & 0xff), char((c >> 8) & 0xff), char((c >> 16) & 0xff),
-                            char((c >> 24) & 0xff), 0, 0, 0, 0};
+        const char le[8] = {char(c & 0xff),
+                            char((c >> 8) & 0xff),
+                            char((c >> 16) & 0xff),
+                            char((c >> 24) & 0xff),
+                            0,
+                            0,
+                            0,
+                            0};
         bytes.append(le, 8);
     }
     quint32 hash = 2166136261u;

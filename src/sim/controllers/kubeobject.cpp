@@ -79,7 +79,9 @@ QJsonValue value(const QJsonObject &object, QStringView path)
     return current;
 }
 
-static QJsonObject withValue(QJsonObject object, const QList<QStringView> &parts, qsizetype index,
+static QJsonObject withValue(QJsonObject object,
+                             const QList<QStringView> &parts,
+                             qsizetype index,
                              const QJsonValue &value)
 {
     if (index == parts.size() - 1) {
@@ -105,8 +107,7 @@ qint64 intValue(const QJsonObject &object, QStringView path, qint64 fallback)
     return v.isDouble() ? v.toInteger(fallback) : fallback;
 }
 
-QJsonObject ownerReference(const QJsonObject &owner, const QString &apiVersion,
-                           const QString &kind)
+QJsonObject ownerReference(const QJsonObject &owner, const QString &apiVersion, const QString &kind)
 {
     return QJsonObject{{u"apiVersion"_s, apiVersion},
                        {u"kind"_s, kind},
@@ -198,9 +199,15 @@ qint64 parseQuantityMilli(const QJsonValue &value)
         double factor;
     };
     static const Suffix suffixes[] = {
-            {u"Ki", 1024.0},        {u"Mi", 1048576.0},         {u"Gi", 1073741824.0},
-            {u"Ti", 1099511627776.0}, {u"m", 0.001},            {u"k", 1e3},
-            {u"M", 1e6},            {u"G", 1e9},                {u"T", 1e12},
+            {u"Ki", 1024.0},
+            {u"Mi", 1048576.0},
+            {u"Gi", 1073741824.0},
+            {u"Ti", 1099511627776.0},
+            {u"m", 0.001},
+            {u"k", 1e3},
+            {u"M", 1e6},
+            {u"G", 1e9},
+            {u"T", 1e12},
     };
     double factor = 1.0;
     for (const Suffix &s : suffixes) {

@@ -30,7 +30,8 @@ QJsonValue value(const QJsonObject &object, QStringView path);
 void setValue(QJsonObject &object, QStringView path, const QJsonValue &value);
 qint64 intValue(const QJsonObject &object, QStringView path, qint64 fallback = 0);
 
-QJsonObject ownerReference(const QJsonObject &owner, const QString &apiVersion,
+QJsonObject ownerReference(const QJsonObject &owner,
+                           const QString &apiVersion,
                            const QString &kind);
 // metav1.GetControllerOf: the uid of the controlling owner, empty if none.
 QString controllerUid(const QJsonObject &object);

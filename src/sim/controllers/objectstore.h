@@ -21,7 +21,9 @@ public:
     virtual std::optional<QJsonObject> get(const QString &resource,
                                            const QString &ns,
                                            const QString &name) const = 0;
-    // Assigns uid, resourceVersion, creationTimestamp and generation 1; returns the stored object.
+    // Assigns uid, resourceVersion and generation 1, and creationTimestamp unless the object
+    // already has one: controllers stamp their own objects with simulated time, which is not the
+    // store's clock while history is being seeded. Returns the stored object.
     virtual QJsonObject create(const QString &resource, QJsonObject object) = 0;
     // Full object write; bumps metadata.generation when spec changed. Returns the stored object.
     virtual QJsonObject update(const QString &resource, QJsonObject object) = 0;

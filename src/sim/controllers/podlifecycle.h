@@ -54,11 +54,19 @@ private:
 
     Pod startPod(ObjectStore &store, const QJsonObject &pod, const QDateTime &now);
     void advance(ObjectStore &store, const QJsonObject &pod, Container &c, const QDateTime &now);
-    void enter(ObjectStore &store, const QJsonObject &pod, Container &c, Stage stage,
+    void enter(ObjectStore &store,
+               const QJsonObject &pod,
+               Container &c,
+               Stage stage,
                const QDateTime &at);
     QJsonObject podStatus(const QJsonObject &pod, const Pod &state, const QDateTime &now) const;
-    void event(ObjectStore &store, const QJsonObject &pod, const Container &c, const QDateTime &at,
-               const QString &type, const QString &reason, const QString &message);
+    void event(ObjectStore &store,
+               const QJsonObject &pod,
+               const Container &c,
+               const QDateTime &at,
+               const QString &type,
+               const QString &reason,
+               const QString &message);
     double backOffSeconds(int step) const;
 
     EventRecorder *m_events;

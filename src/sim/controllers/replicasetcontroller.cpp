@@ -48,10 +48,10 @@ bool deleteBefore(const QJsonObject &a, const QJsonObject &b)
     if (aReady != bReady)
         return !aReady;
     if (aReady) {
-        const QDateTime ta = Kube::parseTime(
-                Kube::condition(sa, u"Ready"_s)->value(u"lastTransitionTime"));
-        const QDateTime tb = Kube::parseTime(
-                Kube::condition(sb, u"Ready"_s)->value(u"lastTransitionTime"));
+        const QDateTime ta
+                = Kube::parseTime(Kube::condition(sa, u"Ready"_s)->value(u"lastTransitionTime"));
+        const QDateTime tb
+                = Kube::parseTime(Kube::condition(sb, u"Ready"_s)->value(u"lastTransitionTime"));
         if (ta != tb)
             return ta > tb;
     }
@@ -95,8 +95,7 @@ QJsonObject defaultedPodSpec(QJsonObject spec)
     for (const QJsonValue &c : spec.value(u"containers").toArray()) {
         QJsonObject container = c.toObject();
         const QString image = container.value(u"image").toString();
-        const bool latest = !image.section(u'/', -1).contains(u':')
-                            || image.endsWith(u":latest");
+        const bool latest = !image.section(u'/', -1).contains(u':') || image.endsWith(u":latest");
         setDefault(container, u"imagePullPolicy"_s, latest ? u"Always"_s : u"IfNotPresent"_s);
         setDefault(container, u"terminationMessagePath"_s, u"/dev/termination-log"_s);
         setDefault(container, u"terminationMessagePolicy"_s, u"File"_s);
@@ -109,8 +108,7 @@ QJsonObject defaultedPodSpec(QJsonObject spec)
 
 } // namespace
 
-ReplicaSetController::ReplicaSetController(EventRecorder *events,
-                                           const ControllerOptions &options)
+ReplicaSetController::ReplicaSetController(EventRecorder *events, const ControllerOptions &options)
     : m_events(events)
     , m_options(options)
     , m_names(options.seed ^ 0x5eed5eedULL)
@@ -131,8 +129,8 @@ QJsonObject ReplicaSetController::newPod(const QJsonObject &rs)
         suffix.append(QLatin1Char(alphabet[m_names.next() % (sizeof(alphabet) - 1)]));
     const QJsonObject podTemplate = Kube::value(rs, u"spec.template").toObject();
     const QJsonObject templateMeta = podTemplate.value(u"metadata").toObject();
-    QJsonObject metadata{{u"name"_s, Kube::name(rs) + u'-' + suffix},
-                         {u"generateName"_s, Kube::name(rs) + u'-'},
+    QJsonObject metadata{{u"name"_s, QString(Kube::name(rs) + u'-' + suffix)},
+                         {u"generateName"_s, QString(Kube::name(rs) + u'-')},
                          {u"namespace"_s, Kube::ns(rs)},
                          {u"labels"_s, templateMeta.value(u"labels")},
                          {u"ownerReferences"_s,
@@ -169,9 +167,15 @@ void ReplicaSetController::syncReplicaSet(ObjectStore &store, const QDateTime &n
             QJsonObject pod = newPod(rs);
             while (store.get(kPods, Kube::ns(rs), Kube::name(pod)))
                 pod = newPod(rs);
+            Kube::setMetadataField(pod, u"creationTimestamp"_s, Kube::formatTime(now));
             const QJsonObject created = store.create(kPods, pod);
             pods.append(created);
-            m_events->record(store, now, source, rs, u"Normal"_s, u"SuccessfulCreate"_s,
+            m_events->record(store,
+                             now,
+                             source,
+                             rs,
+                             u"Normal"_s,
+                             u"SuccessfulCreate"_s,
                              u"Created pod: "_s + Kube::name(created));
         }
     } else if (diff > 0) {
@@ -180,7 +184,12 @@ void ReplicaSetController::syncReplicaSet(ObjectStore &store, const QDateTime &n
             const QJsonObject &victim = pods.at(i);
             // Deletion is immediate: the simulated kubelet has no graceful termination.
             store.remove(kPods, Kube::ns(victim), Kube::name(victim));
-            m_events->record(store, now, source, rs, u"Normal"_s, u"SuccessfulDelete"_s,
+            m_events->record(store,
+                             now,
+                             source,
+                             rs,
+                             u"Normal"_s,
+                             u"SuccessfulDelete"_s,
                              u"Deleted pod: "_s + Kube::name(victim));
         }
         pods = pods.mid(diff);

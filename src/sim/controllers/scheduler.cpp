@@ -79,9 +79,11 @@ void Scheduler::reconcile(ObjectStore &store, const QDateTime &now)
             it = m_failed.erase(it);
     }
     // The scheduling queue is FIFO by creation time.
-    std::stable_sort(pending.begin(), pending.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return Kube::creationTimestamp(a) < Kube::creationTimestamp(b);
-    });
+    std::stable_sort(pending.begin(),
+                     pending.end(),
+                     [](const QJsonObject &a, const QJsonObject &b) {
+                         return Kube::creationTimestamp(a) < Kube::creationTimestamp(b);
+                     });
 
     const EventRecorder::Source source{u"default-scheduler"_s, {}};
     for (QJsonObject pod : pending) {
@@ -97,7 +99,8 @@ void Scheduler::reconcile(ObjectStore &store, const QDateTime &now)
             const QJsonObject allocatable = Kube::value(n.node, u"status.allocatable").toObject();
             QStringList failures;
             if (!Kube::conditionTrue(n.node.value(u"status").toObject(), u"Ready"_s))
-                failures.append(u"node(s) had untolerated taint {node.kubernetes.io/not-ready: }"_s);
+                failures.append(
+                        u"node(s) had untolerated taint {node.kubernetes.io/not-ready: }"_s);
             if (Kube::value(n.node, u"spec.unschedulable").toBool())
                 failures.append(u"node(s) were unschedulable"_s);
             bool selected = true;
@@ -121,11 +124,11 @@ void Scheduler::reconcile(ObjectStore &store, const QDateTime &now)
             }
             // PodTopologySpread-like: fewest siblings in the zone, then on the node, then the
             // least requested cpu; the name breaks ties so placement is reproducible.
-            const qint64 cpuPermille = cpuAllocatable > 0 ? (n.cpuMilli + cpu) * 1000
-                                                                    / cpuAllocatable
-                                                          : 0;
+            const qint64 cpuPermille
+                    = cpuAllocatable > 0 ? (n.cpuMilli + cpu) * 1000 / cpuAllocatable : 0;
             const auto score = std::make_tuple(podsInZone.value(n.zone + u'/' + owner),
-                                               n.byOwner.value(owner), cpuPermille,
+                                               n.byOwner.value(owner),
+                                               cpuPermille,
                                                Kube::name(n.node));
             if (!best || score < bestScore) {
                 best = &n;
@@ -138,13 +141,19 @@ void Scheduler::reconcile(ObjectStore &store, const QDateTime &now)
             for (auto r = reasons.begin(); r != reasons.end(); ++r)
                 parts.append(QString::number(r.value()) + u' ' + r.key());
             std::sort(parts.begin(), parts.end());
-            const QString message = u"%1/%2 nodes are available: %3."_s.arg(0).arg(nodes.size()).arg(
-                    parts.join(u", "_s));
+            const QString message = u"%1/%2 nodes are available: %3."_s.arg(0)
+                                            .arg(nodes.size())
+                                            .arg(parts.join(u", "_s));
             Attempt &last = m_failed[Kube::uid(pod)];
             const bool changed = last.message != message;
             if (changed || !last.at.isValid()
                 || last.at.secsTo(now) >= m_options.failedSchedulingRepeatSeconds) {
-                m_events->record(store, now, source, pod, u"Warning"_s, u"FailedScheduling"_s,
+                m_events->record(store,
+                                 now,
+                                 source,
+                                 pod,
+                                 u"Warning"_s,
+                                 u"FailedScheduling"_s,
                                  message);
                 last = {message, now};
             }
@@ -156,15 +165,14 @@ void Scheduler::reconcile(ObjectStore &store, const QDateTime &now)
                     if (c.toObject().value(u"type").toString() != u"PodScheduled")
                         conditions.append(c);
                 }
-                conditions.append(QJsonObject{
-                        {u"type"_s, u"PodScheduled"_s},
-                        {u"status"_s, u"False"_s},
-                        {u"lastProbeTime"_s, QJsonValue::Null},
-                        {u"lastTransitionTime"_s,
-                         current ? current->value(u"lastTransitionTime")
-                                 : QJsonValue(Kube::formatTime(now))},
-                        {u"reason"_s, u"Unschedulable"_s},
-                        {u"message"_s, message}});
+                conditions.append(QJsonObject{{u"type"_s, u"PodScheduled"_s},
+                                              {u"status"_s, u"False"_s},
+                                              {u"lastProbeTime"_s, QJsonValue::Null},
+                                              {u"lastTransitionTime"_s,
+                                               current ? current->value(u"lastTransitionTime")
+                                                       : QJsonValue(Kube::formatTime(now))},
+                                              {u"reason"_s, u"Unschedulable"_s},
+                                              {u"message"_s, message}});
                 status.insert(u"conditions", conditions);
                 pod.insert(u"status", status);
                 store.updateStatus(u"pods"_s, pod);
@@ -189,8 +197,14 @@ void Scheduler::reconcile(ObjectStore &store, const QDateTime &now)
         pod.insert(u"status", status);
         pod = store.updateStatus(u"pods"_s, pod);
         m_failed.remove(Kube::uid(pod));
-        m_events->record(store, now, source, pod, u"Normal"_s, u"Scheduled"_s,
-                         u"Successfully assigned %1/%2 to %3"_s.arg(Kube::ns(pod), Kube::name(pod),
+        m_events->record(store,
+                         now,
+                         source,
+                         pod,
+                         u"Normal"_s,
+                         u"Scheduled"_s,
+                         u"Successfully assigned %1/%2 to %3"_s.arg(Kube::ns(pod),
+                                                                    Kube::name(pod),
                                                                     nodeName));
         best->pods += 1;
         best->cpuMilli += cpu;

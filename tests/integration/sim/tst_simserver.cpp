@@ -337,7 +337,17 @@ void TstSimServer::discoveryAndNodes()
     QStringList resources;
     for (const QJsonValue &resource : QJsonDocument::fromJson(core.body)[u"resources"].toArray())
         resources.append(resource[u"name"].toString());
-    QCOMPARE(resources, QStringList({u"namespaces"_s, u"nodes"_s, u"pods"_s}));
+    QCOMPARE(resources,
+             QStringList({u"events"_s,
+                          u"namespaces"_s,
+                          u"namespaces/status"_s,
+                          u"nodes"_s,
+                          u"nodes/status"_s,
+                          u"pods"_s,
+                          u"pods/log"_s,
+                          u"pods/status"_s,
+                          u"services"_s,
+                          u"services/status"_s}));
 
     const Outcome nodes = get(u"cluster-01"_s, u"/api/v1/nodes"_s, bearer);
     QCOMPARE(nodes.status, 200);

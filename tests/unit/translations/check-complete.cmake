@@ -4,7 +4,9 @@ file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 file(COPY "${TS}" DESTINATION "${WORK}")
 get_filename_component(name "${TS}" NAME)
-execute_process(COMMAND "${LUPDATE}" "@${LIST}" -ts "${WORK}/${name}" -no-obsolete -locations none
+# The project file CMake wrote for update_translations: the same sources and include paths,
+# so lupdate assigns every message the same context as when the catalogue was made.
+execute_process(COMMAND "${LUPDATE}" -project "${PROJECT}" -ts "${WORK}/${name}" -no-obsolete -locations none
     RESULT_VARIABLE result OUTPUT_QUIET ERROR_VARIABLE errors)
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "lupdate failed (${result}): ${errors}")
