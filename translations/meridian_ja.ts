@@ -4,7 +4,7 @@
 <context>
     <name>Meridian::ApiWorker</name>
     <message>
-        <location filename="../src/worker/apiworker.cpp" line="+60" />
+        <location filename="../src/worker/apiworker.cpp" line="+69" />
         <source>No kubeconfig was found (looked at --kubeconfig, $KUBECONFIG and ~/.kube/config).</source>
         <translation>kubeconfig が見つかりません（--kubeconfig、$KUBECONFIG、~/.kube/config を確認しました）。</translation>
     </message>
@@ -12,6 +12,11 @@
         <location line="+2" />
         <source>The kubeconfig (%1) defines no contexts.</source>
         <translation>kubeconfig (%1) にコンテキストが定義されていません。</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>The Karmada engine is not available yet; use the Direct engine.</source>
+        <translation>Karmada エンジンはまだ利用できません。Direct エンジンを使用してください。</translation>
     </message>
 </context>
 <context>
@@ -22,6 +27,7 @@
 
 Commands:
   clusters   List the member clusters of a kubeconfig with their state
+  get        Show clusters or federated workloads (get clusters|workloads)
   plan       Compute a replica placement plan from preferences
 
 Options:
@@ -32,6 +38,7 @@ Options:
 
 コマンド:
   clusters   kubeconfig のメンバー クラスタを状態とともに一覧表示します
+  get        クラスタまたはフェデレーション ワークロードを表示します (get clusters|workloads)
   plan       設定からレプリカ配置プランを計算します
 
 オプション:
@@ -40,7 +47,7 @@ Options:
 </translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+37" />
         <source>meridianctl: unknown command "%1"
 
 </source>
@@ -50,36 +57,44 @@ Options:
     </message>
     <message>
         <location filename="../src/cli/clusterscommand.cpp" line="+37" />
+        <location filename="../src/cli/getcommand.cpp" line="+112" />
+        <location line="+41" />
         <source>NAME</source>
         <translation>名前</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
         <source>CONTEXT</source>
         <translation>コンテキスト</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
         <source>VERSION</source>
         <translation>バージョン</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
         <source>NODES</source>
         <translation>ノード</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
         <source>REGION</source>
         <translation>リージョン</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
         <source>STATE</source>
         <translation>状態</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
         <source>REASON</source>
         <translation>理由</translation>
     </message>
@@ -90,11 +105,13 @@ Options:
     </message>
     <message>
         <location line="+4" />
+        <location filename="../src/cli/getcommand.cpp" line="+32" />
         <source>Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).</source>
         <translation>kubeconfig ファイル（既定: $KUBECONFIG、次に ~/.kube/config）。</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
         <source>file</source>
         <translation>ファイル</translation>
     </message>
@@ -105,6 +122,7 @@ Options:
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+3" />
         <source>name</source>
         <translation>名前</translation>
     </message>
@@ -115,6 +133,7 @@ Options:
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/getcommand.cpp" line="+12" />
         <source>format</source>
         <translation>形式</translation>
     </message>
@@ -133,7 +152,7 @@ Options:
 </translation>
     </message>
     <message>
-        <location filename="../src/cli/plancommand.cpp" line="+31" />
+        <location filename="../src/cli/plancommand.cpp" line="+25" />
         <source>usage: meridianctl plan --prefs FILE|- --total N --clusters A,B,C [--current A=4,B=8] [--capacity B=10] [--key NAMESPACE/NAME] [--engine federation|karmada] [-o json|table]</source>
         <translation>使い方: meridianctl plan --prefs ファイル|- --total N --clusters A,B,C [--current A=4,B=8] [--capacity B=10] [--key 名前空間/名前] [--engine federation|karmada] [-o json|table]</translation>
     </message>
@@ -208,12 +227,158 @@ Options:
         <translation>クラスタ</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../src/cli/getcommand.cpp" line="-106" />
+        <source>template</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>images</source>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>replicas</source>
+        <translation>レプリカ数</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>NAMESPACE</source>
+        <translation>名前空間</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CLUSTERS</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>DESIRED</source>
+        <translation>必要数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UPDATED</source>
+        <translation>更新済み</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>READY</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>AVAILABLE</source>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>DRIFT</source>
+        <translation>差異</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../src/cli/plancommand.cpp" line="+0" />
         <source>PLAN</source>
         <translation>プラン</translation>
     </message>
     <message>
         <location line="+0" />
+        <source>IMAGES</source>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>REVISIONS</source>
+        <translation>リビジョン</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>SERVER</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Show the member clusters, or the federated workloads (Deployments sharing a namespace and name across the members), with per-cluster status and drift.</source>
+        <translation>メンバー クラスタ、またはフェデレーション ワークロード（メンバー間で名前空間と名前が同じ Deployment）を、クラスタごとの状態と差異とともに表示します。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>clusters or workloads</source>
+        <translation>clusters または workloads</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A member context; repeat for more (default: all).</source>
+        <translation>メンバーのコンテキスト。複数指定できます（既定: すべて）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Namespace of the workloads (default: default).</source>
+        <translation>ワークロードの名前空間（既定: default）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>namespace</source>
+        <translation>名前空間</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Workloads of every namespace.</source>
+        <translation>すべての名前空間のワークロード。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Federation engine: direct or karmada.</source>
+        <translation>フェデレーション エンジン: direct または karmada。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>engine</source>
+        <translation>エンジン</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Output format: table, wide or json.</source>
+        <translation>出力形式: table、wide、json のいずれか。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>meridianctl get: say what to get: clusters or workloads
+</source>
+        <translation>meridianctl get: 取得する対象（clusters または workloads）を指定してください
+</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>meridianctl get: unknown output format "%1" (use table, wide or json)
+</source>
+        <translation>meridianctl get: 不明な出力形式 "%1"（table、wide、json のいずれかを指定してください）
+</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>meridianctl get: unknown engine "%1" (use direct or karmada)
+</source>
+        <translation>meridianctl get: 不明なエンジン "%1"（direct または karmada を指定してください）
+</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>meridianctl get: -n and -A exclude each other
+</source>
+        <translation>meridianctl get: -n と -A は同時に指定できません
+</translation>
+    </message>
+    <message>
+        <location line="+99" />
+        <source>warning: %1 could not be read: %2
+</source>
+        <translation>警告: %1 を読み取れませんでした: %2
+</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/plancommand.cpp" line="+0" />
         <source>OVERFLOW</source>
         <translation>オーバーフロー</translation>
     </message>
@@ -344,6 +509,29 @@ Options:
         <location line="+1" />
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Federation::DirectBackend</name>
+    <message>
+        <location filename="../src/federation/directbackend.cpp" line="+303" />
+        <source>%1 of %2 nodes are not Ready</source>
+        <translation>%2 台中 %1 台のノードが Ready ではありません</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The cluster has no nodes</source>
+        <translation>クラスタにノードがありません</translation>
+    </message>
+    <message>
+        <location line="+94" />
+        <source>No federation.kubernetes.io/deployment-preferences annotation: replicas are spread evenly, as Federation does.</source>
+        <translation>federation.kubernetes.io/deployment-preferences アノテーションがありません。Federation と同様にレプリカを均等に分散します。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The preferences annotation cannot be read (%1): replicas are spread evenly, as Federation does.</source>
+        <translation>設定アノテーションを読み取れません (%1)。Federation と同様にレプリカを均等に分散します。</translation>
     </message>
 </context>
 <context>
@@ -834,7 +1022,7 @@ Options:
 <context>
     <name>Meridian::Placement</name>
     <message>
-        <location filename="../src/placement/preferencesconversion.cpp" line="+26" />
+        <location filename="../src/placement/preferencesconversion.cpp" line="+20" />
         <source>Federation preferences annotation</source>
         <translation>Federation 設定アノテーション</translation>
     </message>
@@ -899,7 +1087,7 @@ Options:
         <translation>totalReplicas (%1): アノテーションはオブジェクトの spec.replicas を合計として使います</translation>
     </message>
     <message>
-        <location filename="../src/placement/preferencesdocument.cpp" line="+62" />
+        <location filename="../src/placement/preferencesdocument.cpp" line="+56" />
         <source>must be an integer ≥ %1</source>
         <translation>%1 以上の整数である必要があります</translation>
     </message>
@@ -1113,7 +1301,7 @@ Options:
         <translation>設定を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../src/core/placement/karmadadivision.cpp" line="+79" />
+        <location filename="../src/core/placement/karmadadivision.cpp" line="+73" />
         <source>dividing by available replicas needs the available replicas of every cluster; missing for %1</source>
         <translation>利用可能レプリカ数で分割するには、すべてのクラスタの利用可能レプリカ数が必要です。%1 の値がありません</translation>
     </message>
@@ -1123,7 +1311,7 @@ Options:
         <translation>クラスタの利用可能レプリカ数は %1 で、%2 をスケジュールするには足りません</translation>
     </message>
     <message>
-        <location filename="../src/placement/jsontree.cpp" line="+128" />
+        <location filename="../src/placement/jsontree.cpp" line="+122" />
         <source>malformed YAML at line %1, column %2: %3</source>
         <translation>%1 行 %2 列の YAML が不正です: %3</translation>
     </message>
@@ -1154,6 +1342,85 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::WorkloadModel</name>
+    <message>
+        <location filename="../src/models/workloadmodel.cpp" line="+71" />
+        <location line="+51" />
+        <source>%1 (plan %2)</source>
+        <translation>%1（プラン %2）</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <location line="+12" />
+        <source>pod template</source>
+        <comment>drift</comment>
+        <translation>Pod テンプレート</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+12" />
+        <source>images</source>
+        <comment>drift</comment>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+12" />
+        <source>replicas</source>
+        <comment>drift</comment>
+        <translation>レプリカ数</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Namespace/Name</source>
+        <translation>名前空間/名前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clusters</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Desired</source>
+        <comment>replicas</comment>
+        <translation>必要数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Updated</source>
+        <comment>replicas</comment>
+        <translation>更新済み</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ready</source>
+        <comment>replicas</comment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Available</source>
+        <comment>replicas</comment>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Images</source>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revision</source>
+        <translation>リビジョン</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Drift</source>
+        <translation>差異</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::WorldMapView</name>
     <message>
         <location filename="../ui/map/worldmapview.cpp" line="+106" />
@@ -1176,18 +1443,24 @@ Options:
         <location line="+223" />
         <source>Unplaced (%n)</source>
         <comment>clusters without a known location</comment>
-        <translation><numerusform>位置不明 (%n)</numerusform></translation>
+        <translation>
+            <numerusform>位置不明 (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+44" />
         <source>%n cluster(s) on the map</source>
-        <translation><numerusform>地図上のクラスタ: %n</numerusform></translation>
+        <translation>
+            <numerusform>地図上のクラスタ: %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n without a location</source>
         <comment>clusters</comment>
-        <translation><numerusform>位置不明: %n</numerusform></translation>
+        <translation>
+            <numerusform>位置不明: %n</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+461" />

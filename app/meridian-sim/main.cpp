@@ -178,8 +178,34 @@ int main(int argc, char *argv[])
             u"older resourceVersions get 410 Expired."_s,
             u"N"_s,
             u"1000"_s);
-    parser.addOptions(
-            {scenario, clusters, seed, timeScale, fault, kubeconfigOut, caOut, watchHistory});
+    const QCommandLineOption
+            workloads(u"workloads"_s,
+                      u"Seed the Deployments web, api, worker and shop/cart (default for demo)."_s);
+    const QCommandLineOption noWorkloads(u"no-workloads"_s,
+                                         u"Start with empty namespaces (default for test)."_s);
+    const QCommandLineOption
+            cloudLogging(u"cloud-logging"_s,
+                         u"Serve Cloud Logging entries:list and the OAuth token endpoint."_s);
+    const QCommandLineOption serviceAccountOut(
+            u"service-account-out"_s,
+            u"Write the Cloud Logging service-account key file here (mode 0600); implies "
+            u"--cloud-logging."_s,
+            u"file"_s);
+    const QCommandLineOption karmada(u"karmada"_s,
+                                     u"Serve a Karmada control plane (not yet supported)."_s);
+    parser.addOptions({scenario,
+                       clusters,
+                       seed,
+                       timeScale,
+                       fault,
+                       kubeconfigOut,
+                       caOut,
+                       watchHistory,
+                       workloads,
+                       noWorkloads,
+                       cloudLogging,
+                       serviceAccountOut,
+                       karmada});
     parser.process(app);
 
     Meridian::Sim::Options options;
@@ -217,6 +243,20 @@ int main(int argc, char *argv[])
         }
         options.faults.insert(cluster, *parsed);
     }
+    if (parser.isSet(workloads) && parser.isSet(noWorkloads)) {
+        printError(u"--workloads and --no-workloads contradict each other"_s);
+        return 2;
+    }
+    if (parser.isSet(workloads))
+        options.workloads = true;
+    else if (parser.isSet(noWorkloads))
+        options.workloads = false;
+    options.cloudLogging = parser.isSet(cloudLogging) || parser.isSet(serviceAccountOut);
+    if (parser.isSet(karmada)) {
+        printError(u"--karmada is not yet supported: the simulated Karmada control plane is "
+                   u"still being built"_s);
+        return 2;
+    }
     options.execCommand = QCoreApplication::applicationFilePath();
 
 #ifdef Q_OS_UNIX
@@ -235,6 +275,9 @@ int main(int argc, char *argv[])
         return 1;
     if (parser.isSet(caOut)
         && !writePrivateFile(parser.value(caOut), federation.caCertificatePem()))
+        return 1;
+    if (parser.isSet(serviceAccountOut)
+        && !writePrivateFile(parser.value(serviceAccountOut), federation.serviceAccountKeyJson()))
         return 1;
 
     const QByteArray line

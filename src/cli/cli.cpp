@@ -17,6 +17,7 @@ QString usage()
               "\n"
               "Commands:\n"
               "  clusters   List the member clusters of a kubeconfig with their state\n"
+              "  get        Show clusters or federated workloads (get clusters|workloads)\n"
               "  plan       Compute a replica placement plan from preferences\n"
               "\n"
               "Options:\n"
@@ -45,6 +46,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (command == QLatin1String("clusters"))
         return runClusters(rest, out, err);
+    if (command == QLatin1String("get"))
+        return runGet(rest, out, err);
     if (command == QLatin1String("plan"))
         return runPlan(rest, out, err);
     err << tr("meridianctl: unknown command \"%1\"\n\n").arg(command) << usage();

@@ -11,6 +11,7 @@ enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 // meridianctl: `args` are the arguments after the program name. Needs a QCoreApplication.
 int run(const QStringList &args, QTextStream &out, QTextStream &err);
 
+int runGet(const QStringList &args, QTextStream &out, QTextStream &err);
 int runClusters(const QStringList &args, QTextStream &out, QTextStream &err);
 int runPlan(const QStringList &args, QTextStream &out, QTextStream &err);
 

@@ -119,6 +119,7 @@ int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
     FederationRequest request;
     request.load = Kube::LoadOptions::fromEnvironment(parser.value(kubeconfigOption));
     request.contexts = parser.values(contextOption);
+    request.watch = false; // one refresh is the answer; no live updates needed
 
     // The same worker thread and code path as the GUI.
     ApiThread api;

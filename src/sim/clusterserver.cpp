@@ -42,13 +42,14 @@ ClusterServer::ClusterServer(ClusterSpec spec,
                              const QSslConfiguration &tls,
                              const CertificateAuthority *ca,
                              const SimClock *clock,
+                             const LogGenerator *logs,
                              QObject *parent)
     : QTcpServer(parent)
     , m_state(std::move(spec))
     , m_tls(tls)
     , m_ca(ca)
     , m_clock(clock)
-    , m_api(&m_state, clock)
+    , m_api(&m_state, clock, logs)
     , m_errorDice(stableHash(m_state.spec().seed, u"faults"))
 {
     setObjectName(m_state.spec().name);
@@ -85,6 +86,11 @@ const ClusterSpec &ClusterServer::spec() const
 }
 
 ClusterState *ClusterServer::state()
+{
+    return &m_state;
+}
+
+const ClusterState *ClusterServer::state() const
 {
     return &m_state;
 }

@@ -16,6 +16,7 @@ namespace Meridian::Sim {
 
 class CertificateAuthority;
 class HttpConnection;
+class LogGenerator;
 class SimClock;
 
 // One member cluster's API server on 127.0.0.1: TLS, authentication, fault injection and the
@@ -31,6 +32,7 @@ public:
                   const QSslConfiguration &tls,
                   const CertificateAuthority *ca,
                   const SimClock *clock,
+                  const LogGenerator *logs, // shared with Cloud Logging; outlives the server
                   QObject *parent);
     ~ClusterServer() override;
 
@@ -40,6 +42,7 @@ public:
     const ClusterSpec &spec() const;
     // The cluster's object store, for controllers running on this server's thread.
     ClusterState *state();
+    const ClusterState *state() const;
 
     void setFault(std::optional<Fault> fault);
 

@@ -1,8 +1,17 @@
 #include "sim/federation.h"
 
+#include "sim/adminserver.h"
 #include "sim/certificateauthority.h"
+#include "sim/clusterlogs.h"
+#include "sim/clusterobjectstore.h"
 #include "sim/clusterserver.h"
+#include "sim/controllers/controllerdriver.h"
+#include "sim/controllers/controllermanager.h"
+#include "sim/controllers/demoworkloads.h"
+#include "sim/controllers/kubeobject.h"
 #include "sim/kubeconfigwriter.h"
+#include "sim/logging/loggenerator.h"
+#include "sim/logging/loggingserver.h"
 #include "sim/scenario.h"
 #include "sim/simclock.h"
 
@@ -12,11 +21,58 @@
 #include <QSslKey>
 #include <QThread>
 
+#include <vector>
+
 #include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Meridian::Sim {
+
+namespace {
+
+// The region of the demo that is "slightly degraded": more 5xx and ERROR lines in its logs and
+// one crash-looping api pod, while every node stays Ready.
+constexpr auto degradedCluster = u"sao-paulo";
+constexpr double degradedErrorRate = 0.12;
+
+// Replicas per demo cluster, like a federation grown over time: big regions run more, small
+// ones fewer; 0 means the cluster does not run that workload at all.
+struct DemoReplicas
+{
+    const char16_t *cluster;
+    int web, api, worker, cart;
+};
+constexpr DemoReplicas demoReplicas[] = {
+        {u"tokyo", 4, 3, 2, 2},
+        {u"osaka", 2, 1, 0, 1},
+        {u"taiwan", 2, 0, 1, 1},
+        {u"singapore", 3, 2, 2, 2},
+        {u"frankfurt", 4, 3, 2, 2},
+        {u"london", 3, 2, 1, 1},
+        {u"iowa", 4, 3, 3, 2},
+        {u"sao-paulo", 2, 2, 1, 1},
+};
+
+int kubeMinor(const QString &gitVersion)
+{
+    bool ok = false;
+    const int minor = gitVersion.section(u'.', 1, 1).toInt(&ok);
+    return ok ? minor : 29;
+}
+
+} // namespace
+
+// The control plane of one cluster: lives and runs on the federation's thread, next to the
+// API handlers it shares the ClusterState with.
+struct ClusterRuntime
+{
+    ClusterServer *server = nullptr;
+    std::unique_ptr<ClusterObjectStore> store;
+    std::unique_ptr<Controllers::ControllerManager> manager;
+    Controllers::ControllerDriver *driver = nullptr;
+    int observer = 0;
+};
 
 struct Federation::Private
 {
@@ -29,13 +85,103 @@ struct Federation::Private
     QThread thread;
     QObject *host = nullptr; // lives on thread; parent of every server
     QHash<QString, ClusterServer *> servers;
+    std::vector<ClusterRuntime> runtimes;
+    std::unique_ptr<LogGenerator> logs;
+    LoggingServer *logging = nullptr;
+    AdminServer *admin = nullptr;
+    QByteArray serviceAccountKey;
+    mutable QMutex faultsLock;
+    QHash<QString, Fault> faults; // in force now, by cluster; guarded by faultsLock
     QByteArray kubeconfig;
     QByteArray caPem;
     QJsonObject endpoints;
     bool started = false;
 
     Result<QSslConfiguration> serverTls(const ClusterSpec &spec) const;
+    bool workloads() const;
+    void startControllers(ClusterRuntime &runtime, const ClusterSpec &spec);
+    void seedDemo(ClusterRuntime &runtime, const ClusterSpec &spec);
+    QList<PodIdentity> runningContainers() const;
 };
+
+bool Federation::Private::workloads() const
+{
+    return options.workloads.value_or(options.scenario == u"demo");
+}
+
+void Federation::Private::startControllers(ClusterRuntime &runtime, const ClusterSpec &spec)
+{
+    ClusterState *state = runtime.server->state();
+    runtime.store = std::make_unique<ClusterObjectStore>(state);
+    Controllers::ControllerOptions controllerOptions;
+    controllerOptions.seed = spec.seed;
+    controllerOptions.kubeMinor = kubeMinor(spec.gitVersion);
+    runtime.manager = std::make_unique<Controllers::ControllerManager>(runtime.store.get(),
+                                                                       controllerOptions);
+    if (workloads())
+        seedDemo(runtime, spec);
+    const SimClock *simClock = clock.get();
+    runtime.driver = new Controllers::ControllerDriver(
+            runtime.manager.get(), [simClock] { return simClock->now(); }, host);
+    // Every write reaches the hook, the controllers' own included; the driver ignores those
+    // made during its tick, so only API clients' writes bring the next tick forward.
+    Controllers::ControllerDriver *driver = runtime.driver;
+    runtime.observer = state->observe([driver](const Change &) { driver->kick(); });
+    runtime.driver->start(200);
+}
+
+void Federation::Private::seedDemo(ClusterRuntime &runtime, const ClusterSpec &spec)
+{
+    DemoReplicas replicas{nullptr, 2, 2, 1, 1}; // clusters the table does not name (test)
+    for (const DemoReplicas &row : demoReplicas) {
+        if (spec.name == QStringView(row.cluster))
+            replicas = row;
+    }
+    Controllers::DemoWorkloadOptions workloadOptions;
+    workloadOptions.perWorkload = {{u"default/web"_s, replicas.web},
+                                   {u"default/api"_s, replicas.api},
+                                   {u"default/worker"_s, replicas.worker},
+                                   {u"shop/cart"_s, replicas.cart}};
+    QDateTime at = Controllers::seedDemoWorkloads(*runtime.manager,
+                                                  spec.created.addDays(1),
+                                                  workloadOptions);
+    Controllers::ObjectStore *store = runtime.store.get();
+    // A workload this cluster does not run goes away entirely; garbage collection takes its
+    // ReplicaSets and pods on the next reconcile.
+    const QList<QPair<QString, int>> counts{{u"default/api"_s, replicas.api},
+                                            {u"default/worker"_s, replicas.worker},
+                                            {u"shop/cart"_s, replicas.cart}};
+    for (const auto &[key, count] : counts) {
+        if (count == 0)
+            store->remove(u"deployments.apps"_s, key.section(u'/', 0, 0), key.section(u'/', 1));
+    }
+    runtime.manager->advance(at, 1000, 250);
+    // Catch up to the present before anything fails: the kubelet replays every transition
+    // that fell due between two ticks, and a crash loop since the seeded past would be years of
+    // restarts.
+    runtime.manager->reconcile(clock->now());
+    if (spec.name == degradedCluster && replicas.api > 0) {
+        for (QJsonObject pod : store->list(u"pods"_s, u"default"_s)) {
+            if (pod.value(u"metadata")[u"labels"][u"app"].toString() != u"api")
+                continue;
+            QJsonObject metadata = pod.value(u"metadata").toObject();
+            QJsonObject annotations = metadata.value(u"annotations").toObject();
+            annotations.insert(u"sim.meridian.dev/crash", u"true"_s);
+            metadata.insert(u"annotations", annotations);
+            pod.insert(u"metadata", metadata);
+            store->update(u"pods"_s, pod); // crashes from the next tick on
+            break;
+        }
+    }
+}
+
+QList<PodIdentity> Federation::Private::runningContainers() const
+{
+    QList<PodIdentity> all;
+    for (const ClusterRuntime &runtime : runtimes)
+        all.append(ClusterLogs::runningContainers(*runtime.server->state()));
+    return all;
+}
 
 Federation::Federation(Options options)
     : d(std::make_unique<Private>())
@@ -55,6 +201,13 @@ Federation::~Federation()
     QMetaObject::invokeMethod(
             d->host,
             [this] {
+                // Controllers first: they write to the servers' states.
+                for (ClusterRuntime &runtime : d->runtimes) {
+                    if (runtime.observer)
+                        runtime.server->state()->unobserve(runtime.observer);
+                    delete runtime.driver;
+                }
+                d->runtimes.clear();
                 // Servers, connections and TLS sockets go while their thread still runs.
                 qDeleteAll(d->host->children());
                 // OpenSSL frees its per-thread RNG state in a pthread destructor, which may run
@@ -130,6 +283,19 @@ Status Federation::start()
     }
 
     d->clock = std::make_unique<SimClock>(d->options.timeScale);
+    LogGenerator::Options logOptions;
+    logOptions.seed = d->options.seed;
+    d->logs = std::make_unique<LogGenerator>(logOptions);
+    for (const ClusterSpec &spec : std::as_const(d->specs)) {
+        if (spec.name == degradedCluster && d->options.scenario == u"demo")
+            d->logs->setRegionErrorRate(spec.region, degradedErrorRate);
+    }
+    ClusterSpec adminSpec;
+    adminSpec.name = u"admin"_s;
+    Result<QSslConfiguration> adminTls = d->serverTls(adminSpec);
+    if (!adminTls)
+        return adminTls.error();
+    d->faults = d->options.faults;
     d->host = new QObject;
     d->host->moveToThread(&d->thread);
     QObject::connect(&d->thread, &QThread::finished, d->host, &QObject::deleteLater);
@@ -139,18 +305,52 @@ Status Federation::start()
     Status status = succeeded();
     QMetaObject::invokeMethod(
             d->host,
-            [this, &tls, &status] {
+            [this, &tls, &status, &adminTls] {
                 for (qsizetype i = 0; i < d->specs.size() && status.ok(); ++i) {
                     auto *server = new ClusterServer(d->specs[i],
                                                      tls[i],
                                                      &*d->ca,
                                                      d->clock.get(),
+                                                     d->logs.get(),
                                                      d->host);
                     d->servers.insert(d->specs[i].name, server);
+                    ClusterRuntime &runtime = d->runtimes.emplace_back();
+                    runtime.server = server;
+                    // Seeded before the server listens: no client ever sees a half-built world.
+                    if (d->options.controllers)
+                        d->startControllers(runtime, d->specs[i]);
                     status = server->start();
                     const auto fault = d->options.faults.constFind(d->specs[i].name);
                     if (fault != d->options.faults.cend())
                         server->setFault(*fault);
+                }
+                if (status.ok() && d->options.cloudLogging) {
+                    LoggingServer::Options loggingOptions;
+                    loggingOptions.seed = d->options.seed;
+                    const Private *self = d.get();
+                    d->logging = new LoggingServer(
+                            *d->ca,
+                            *d->logs,
+                            [self] { return self->runningContainers(); },
+                            *d->clock,
+                            loggingOptions,
+                            d->host);
+                    status = d->logging->start();
+                    if (status.ok())
+                        d->serviceAccountKey = d->logging->serviceAccountKeyJson();
+                }
+                if (status.ok()) {
+                    AdminServer::Hooks hooks;
+                    hooks.clusters = clusterNames();
+                    hooks.faults = [this] {
+                        QMutexLocker lock(&d->faultsLock);
+                        return d->faults;
+                    };
+                    hooks.setFault = [this](const QString &cluster, std::optional<Fault> fault) {
+                        setFault(cluster, fault);
+                    };
+                    d->admin = new AdminServer(*adminTls, std::move(hooks), d->host);
+                    status = d->admin->start();
                 }
             },
             Qt::BlockingQueuedConnection);
@@ -172,9 +372,13 @@ Status Federation::start()
                                                           d->options.execCommand});
     d->endpoints = QJsonObject{{u"clusters"_s, clusters},
                                {u"karmada"_s, QJsonValue::Null},
-                               {u"logging"_s, QJsonValue::Null},
-                               {u"token"_s, QJsonValue::Null},
-                               {u"admin"_s, QJsonValue::Null}};
+                               {u"logging"_s,
+                                d->logging ? QJsonValue(d->logging->loggingUrl().toString())
+                                           : QJsonValue(QJsonValue::Null)},
+                               {u"token"_s,
+                                d->logging ? QJsonValue(d->logging->tokenUrl().toString())
+                                           : QJsonValue(QJsonValue::Null)},
+                               {u"admin"_s, d->admin->url()}};
     d->started = true;
     return succeeded();
 }
@@ -192,6 +396,11 @@ QByteArray Federation::caCertificatePem() const
 QJsonObject Federation::endpoints() const
 {
     return d->endpoints;
+}
+
+QByteArray Federation::serviceAccountKeyJson() const
+{
+    return d->serviceAccountKey;
 }
 
 QStringList Federation::clusterNames() const
@@ -233,6 +442,13 @@ void Federation::setFault(const QString &cluster, std::optional<Fault> fault)
     if (!server) {
         qWarning("meridian-sim: no cluster named %s; fault ignored", qUtf8Printable(cluster));
         return;
+    }
+    {
+        QMutexLocker lock(&d->faultsLock);
+        if (fault)
+            d->faults.insert(cluster, *fault);
+        else
+            d->faults.remove(cluster);
     }
     if (QThread::currentThread() == &d->thread)
         server->setFault(fault);

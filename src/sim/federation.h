@@ -32,13 +32,18 @@ public:
 
     QByteArray kubeconfig() const; // empty before start()
     QByteArray caCertificatePem() const;
-    // {"clusters": {NAME: URL, ...}, "karmada": null, "logging": null, "token": null,
-    //  "admin": null}
+    // {"clusters": {NAME: URL, ...}, "karmada": null, "logging": URL|null, "token": URL|null,
+    //  "admin": URL}: logging and token when Options::cloudLogging is set; admin is the fault
+    //  endpoint (see AdminServer).
     QJsonObject endpoints() const;
     QStringList clusterNames() const;
     // The bearer token of a token or exec-plugin cluster; empty for the client-certificate one.
     QString tokenFor(const QString &cluster) const;
     std::optional<AuthMethod> authFor(const QString &cluster) const;
+
+    // The Cloud Logging service-account key file (JSON, holds a private key: write it 0600);
+    // empty unless Options::cloudLogging.
+    QByteArray serviceAccountKeyJson() const;
 
     // Thread-safe; when it returns, the fault is in force (or cleared, with std::nullopt).
     void setFault(const QString &cluster, std::optional<Fault> fault);

@@ -1,5 +1,6 @@
 #include "sim/kubeapi.h"
 
+#include "sim/clusterlogs.h"
 #include "sim/clusterstate.h"
 #include "sim/deterministic.h"
 #include "sim/httpconnection.h"
@@ -142,6 +143,25 @@ bool isDryRun(const HttpRequest &request)
     return body.contains(u"All"_s);
 }
 
+// The most lines one /log answer carries without tailLines; see podLog().
+constexpr qint64 maxLogLines = 5000;
+
+// kubelet's --timestamps form: RFC3339Nano, which drops trailing zeros of the fraction (and the
+// dot when nothing is left).
+QByteArray kubeletTimestamp(qint64 timestampNs)
+{
+    QByteArray text = LogGenerator::rfc3339Nanos(timestampNs).toLatin1();
+    const qsizetype dot = text.indexOf('.');
+    if (dot < 0)
+        return text;
+    qsizetype end = text.size() - 1; // the 'Z'
+    while (end > dot + 1 && text[end - 1] == '0')
+        --end;
+    if (end == dot + 1)
+        return text.left(dot) + 'Z';
+    return text.left(end) + 'Z';
+}
+
 bool queryFlag(const HttpRequest &request, const QString &name)
 {
     const QString value = request.query.queryItemValue(name);
@@ -194,10 +214,20 @@ QString keyOf(const QJsonObject &object)
 
 } // namespace
 
-KubeApi::KubeApi(ClusterState *state, const SimClock *clock)
+KubeApi::KubeApi(ClusterState *state, const SimClock *clock, const LogGenerator *logs)
     : m_state(state)
     , m_clock(clock)
-{}
+    , m_logs(logs)
+{
+    if (!m_logs) {
+        LogGenerator::Options options;
+        options.seed = state->spec().seed;
+        m_ownLogs = std::make_unique<LogGenerator>(options);
+        m_logs = m_ownLogs.get();
+    }
+}
+
+KubeApi::~KubeApi() = default;
 
 QList<KubeApi::ResourceType> KubeApi::resourceTypes()
 {
@@ -1318,61 +1348,93 @@ HttpResponse KubeApi::podLog(const HttpRequest &request,
     } else if (!containers.contains(container)) {
         return badRequest(u"container %1 is not valid for pod %2"_s.arg(container, name));
     }
-    QString started;
-    for (const QJsonValue &status : (*pod)[u"status"][u"containerStatuses"].toArray()) {
-        if (status[u"name"].toString() == container)
-            started = status[u"state"][u"running"][u"startedAt"].toString();
-    }
-    if (started.isEmpty()) {
+    const bool previous = queryFlag(request, u"previous"_s);
+    std::optional<PodIdentity> identity = ClusterLogs::containerIdentity(*m_state, *pod, container);
+    qint64 toMs = m_clock->now().toMSecsSinceEpoch();
+    const qint64 finishedMs = ClusterLogs::containerFinishedMs(*pod, container);
+    if (previous) {
+        // Only the run before the current one: its start and end are in lastState.terminated.
+        QJsonObject terminated;
+        for (const QJsonValue &status : (*pod)[u"status"][u"containerStatuses"].toArray()) {
+            if (status[u"name"].toString() == container)
+                terminated = status[u"lastState"][u"terminated"].toObject();
+        }
+        if (terminated.isEmpty() || !identity) {
+            return badRequest(
+                    u"previous terminated container \"%1\" in pod \"%2\" not found"_s.arg(container,
+                                                                                          name));
+        }
+        identity->startedMs
+                = QDateTime::fromString(terminated.value(u"startedAt").toString(), Qt::ISODate)
+                          .toMSecsSinceEpoch();
+        toMs = QDateTime::fromString(terminated.value(u"finishedAt").toString(), Qt::ISODate)
+                       .toMSecsSinceEpoch();
+    } else if (!identity) {
         return badRequest(u"container \"%1\" in pod \"%2\" is waiting to start: ContainerCreating"_s
                                   .arg(container, name));
+    } else if (finishedMs > 0) {
+        toMs = finishedMs; // waiting to restart: kubelet serves the last run's log
     }
-    // Until the log generator lands: one deterministic access-log line every 10 simulated
-    // seconds since the container started.
-    const QDateTime start = QDateTime::fromString(started, Qt::ISODate);
-    const QDateTime end = m_clock->now();
-    const qint64 count = qMax<qint64>(0, start.secsTo(end) / 10);
-    const qint64 tail = request.query.hasQueryItem(u"tailLines"_s)
-                                ? request.query.queryItemValue(u"tailLines"_s).toLongLong()
-                                : qMin<qint64>(count, 5000); // enough for a simulation
+
+    qint64 fromMs = identity->startedMs;
+    bool ok = false;
+    const qint64 sinceSeconds = request.query.queryItemValue(u"sinceSeconds"_s).toLongLong(&ok);
+    if (ok && sinceSeconds > 0)
+        fromMs = qMax(fromMs, m_clock->now().toMSecsSinceEpoch() - sinceSeconds * 1000);
+    const QString sinceTime = request.query.queryItemValue(u"sinceTime"_s);
+    if (!sinceTime.isEmpty()) {
+        const QDateTime since = QDateTime::fromString(sinceTime, Qt::ISODateWithMs);
+        if (!since.isValid())
+            return badRequest(u"parsing time \"%1\" as \"2006-01-02T15:04:05Z07:00\": cannot "
+                              u"parse \"%1\" as \"2006\""_s.arg(sinceTime));
+        fromMs = qMax(fromMs, since.toMSecsSinceEpoch());
+    }
+    // Without tailLines the whole log, as far as kubelet keeps it: it rotates container logs
+    // at 10 MiB, so an old pod's log starts long after the pod did. A line cap stands in for
+    // that, and keeps one request from holding the simulator's thread.
+    qint64 tail = request.query.queryItemValue(u"tailLines"_s).toLongLong(&ok);
+    if (!ok || tail < 0 || tail > maxLogLines)
+        tail = maxLogLines;
     const bool timestamps = queryFlag(request, u"timestamps"_s);
-    const qint64 since = request.query.queryItemValue(u"sinceSeconds"_s).toLongLong();
-    const quint64 seed = m_state->spec().seed;
-    const auto line = [seed, name, start, timestamps](qint64 i) -> QByteArray {
-        Prng dice(stableHash(seed, QString(name + u'/' + QString::number(i))));
-        const quint64 a = dice.next() % 256, b = dice.next() % 256, c = dice.next() % 256;
-        const QString text
-                = u"10.%1.%2.%3 - - \"GET /healthz HTTP/1.1\" 200 %4"_s.arg(a).arg(b).arg(c).arg(
-                        dice.next() % 900 + 100);
+    const auto format = [timestamps](const QList<LogLine> &lines, qint64 fromMs) {
         QByteArray out;
-        if (timestamps)
-            out += start.addSecs(i * 10).toString(Qt::ISODateWithMs).toUtf8() + ' ';
-        return out + text.toUtf8() + '\n';
+        for (const LogLine &line : lines) {
+            if (line.timestampMs() < fromMs)
+                continue;
+            if (timestamps)
+                out += kubeletTimestamp(line.timestampNs) + ' ';
+            out += line.text.toUtf8() + '\n';
+        }
+        return out;
     };
-    QByteArray body;
-    for (qint64 i = qMax<qint64>(0, count - tail); i < count; ++i) {
-        if (since > 0 && start.addSecs(i * 10).secsTo(end) > since)
-            continue;
-        body += line(i);
-    }
-    const qint64 limitBytes = request.query.queryItemValue(u"limitBytes"_s).toLongLong();
-    if (limitBytes > 0)
-        body.truncate(limitBytes);
-    if (queryFlag(request, u"follow"_s)) {
+    const QByteArray body = format(m_logs->lastLines(*identity, toMs, int(tail)), fromMs);
+    qint64 limitBytes = request.query.queryItemValue(u"limitBytes"_s).toLongLong(&ok);
+    if (!ok || limitBytes <= 0)
+        limitBytes = -1;
+    if (queryFlag(request, u"follow"_s) && !previous && finishedMs == 0) {
         ClusterState *state = m_state;
-        const int intervalMs = int(10000 / qMax(0.001, m_clock->timeScale()));
+        const SimClock *clock = m_clock;
+        const LogGenerator *logs = m_logs;
+        PodLogStream::Setup setup;
+        setup.ns = ns;
+        setup.pod = name;
+        setup.container = container;
+        setup.startedAt = SimClock::formatRfc3339(
+                QDateTime::fromMSecsSinceEpoch(identity->startedMs, Qt::UTC));
+        setup.already = body;
+        setup.fromMs = toMs;
+        setup.limitBytes = limitBytes;
+        setup.lines = [logs, format, pod = *identity](qint64 from, qint64 to) {
+            return format(logs->lines(pod, from, to), from);
+        };
         return HttpResponse{200, {}, {}, [=](HttpConnection *connection) {
-                                PodLogStream::start(connection,
-                                                    state,
-                                                    ns,
-                                                    name,
-                                                    body,
-                                                    count,
-                                                    intervalMs,
-                                                    line);
+                                PodLogStream::start(connection, state, clock, setup);
                             }};
     }
-    return HttpResponse{200, {{"Content-Type", "text/plain"}}, body, {}};
+    return HttpResponse{200,
+                        {{"Content-Type", "text/plain"}},
+                        limitBytes > 0 ? body.left(limitBytes) : body,
+                        {}};
 }
 
 // Fields that change with time rather than with writes are filled in when served.

@@ -5,12 +5,14 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Meridian::Sim {
 
 class ClusterState;
 class HttpConnection;
+class LogGenerator;
 class SimClock;
 
 // The Kubernetes API of one member cluster, shaped like kube-apiserver's JSON (and Table, for
@@ -21,7 +23,12 @@ class SimClock;
 class KubeApi final
 {
 public:
-    KubeApi(ClusterState *state, const SimClock *clock);
+    // logs: the federation's shared generator, so pod logs match Cloud Logging; without one
+    // the API makes its own from the cluster's seed.
+    KubeApi(ClusterState *state, const SimClock *clock, const LogGenerator *logs = nullptr);
+    ~KubeApi();
+    KubeApi(const KubeApi &) = delete;
+    KubeApi &operator=(const KubeApi &) = delete;
 
     void registerRoutes(Router *router);
 
@@ -102,6 +109,8 @@ private:
 
     ClusterState *m_state;
     const SimClock *m_clock;
+    const LogGenerator *m_logs;
+    std::unique_ptr<LogGenerator> m_ownLogs;
 };
 
 } // namespace Meridian::Sim

@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QString>
 
+#include <optional>
+
 namespace Meridian::Sim {
 
 // A failure injected into one simulated cluster; see docs/SIMULATOR.md for what each does.
@@ -31,6 +33,15 @@ struct Options
     int watchHistory = 1000;
     // Real milliseconds between BOOKMARK events on watches that allow them.
     int bookmarkIntervalMs = 10000;
+    // Seed Deployments (web, api, worker, shop/cart) with rollout history. Unset: yes for "demo",
+    // no for "test" (tests start from empty namespaces and create what they need).
+    std::optional<bool> workloads;
+    // Run each cluster's control plane and kubelets (Deployments roll out, pods start and become
+    // Ready). Tests of pure API mechanics (watch event sequences) turn it off, so that only
+    // their own writes change objects.
+    bool controllers = true;
+    // Serve Cloud Logging entries:list and the OAuth token endpoint (endpoints "logging", "token").
+    bool cloudLogging = false;
 };
 
 } // namespace Meridian::Sim

@@ -1,5 +1,6 @@
 #include "apiworker.h"
 
+#include "federation/directbackend.h"
 #include "kube/apiclient.h"
 #include "kube/clusterprobe.h"
 #include "kube/credentials.h"
@@ -10,14 +11,19 @@ namespace Meridian {
 ApiWorker::ApiWorker(QObject *parent)
     : QObject(parent)
     , m_batchTimer(this) // a child, so moveToThread() takes it along
+    , m_backendTimer(this)
 {
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(50);
     connect(&m_batchTimer, &QTimer::timeout, this, &ApiWorker::flush);
+    m_backendTimer.setSingleShot(true);
+    m_backendTimer.setInterval(50);
+    connect(&m_backendTimer, &QTimer::timeout, this, &ApiWorker::flushBackend);
 }
 
 ApiWorker::~ApiWorker()
 {
+    delete m_backend; // before the clients its informers use
     qDeleteAll(m_clients);
     delete m_transport;
     delete m_credentials;
@@ -39,6 +45,9 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
         m_credentials = new Kube::ExecCredentialProvider;
 
     m_generation = generation;
+    delete m_backend;
+    m_backend = nullptr;
+    m_backendTimer.stop();
     for (const auto &client : std::as_const(m_clients))
         delete client.data(); // cancels its replies
     m_clients.clear();
@@ -91,6 +100,55 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
     }
     emit federationLoaded(generation, initial);
     probeAll();
+    if (request.watch)
+        startBackend(request);
+}
+
+void ApiWorker::startBackend(const FederationRequest &request)
+{
+    if (request.engine == Federation::Engine::Karmada) {
+        // TODO(issue 6): the Karmada backend (Clusters, PropagationPolicy, ResourceBinding).
+        emit workloadsFailed(m_generation,
+                             tr("The Karmada engine is not available yet; use the Direct "
+                                "engine."));
+        return;
+    }
+    QList<Federation::DirectBackend::Member> members;
+    for (const auto &client : std::as_const(m_clients)) {
+        Federation::DirectBackend::Member member;
+        member.client = client;
+        member.status.context = client->context().context.name;
+        member.status.name = client->context().cluster.name;
+        member.status.server = client->context().cluster.server;
+        members.append(member);
+    }
+    Federation::DirectBackend::Options options;
+    options.namespaces = request.namespaces;
+    auto *backend = new Federation::DirectBackend(members, options, this);
+    m_backend = backend;
+    const quint64 generation = m_generation;
+    connect(backend, &Federation::Backend::changesPending, this, [this] {
+        if (!m_backendTimer.isActive())
+            m_backendTimer.start();
+    });
+    connect(backend, &Federation::Backend::initialSyncDone, this, [this, generation] {
+        m_backendTimer.stop();
+        flushBackend(); // the first batch holds every workload
+        emit workloadsSynced(generation);
+    });
+    emit engineReady(generation, backend->engine(), backend->capabilities());
+    backend->start();
+}
+
+void ApiWorker::flushBackend()
+{
+    if (!m_backend)
+        return;
+    const Federation::Backend::Changes changes = m_backend->takeChanges();
+    if (!changes.clusters.isEmpty())
+        emit clusterStatusBatch(m_generation, changes.clusters);
+    if (!changes.workloads.isEmpty() || !changes.removedWorkloads.isEmpty())
+        emit workloadBatch(m_generation, changes.workloads, changes.removedWorkloads);
 }
 
 void ApiWorker::refresh()
@@ -122,6 +180,8 @@ void ApiWorker::probeAll()
 
 void ApiWorker::report(const ClusterStatus &status)
 {
+    if (m_backend)
+        m_backend->setProbedStatus(status);
     m_pending.append(status);
     if (--m_outstanding == 0) {
         m_batchTimer.stop();
@@ -147,6 +207,9 @@ ApiThread::ApiThread(QObject *parent)
 {
     qRegisterMetaType<Meridian::ClusterStatusList>();
     qRegisterMetaType<Meridian::FederationRequest>();
+    qRegisterMetaType<Meridian::FederatedWorkloadList>();
+    qRegisterMetaType<Meridian::Federation::Capabilities>();
+    qRegisterMetaType<Meridian::Federation::Engine>();
     m_thread.setObjectName(QStringLiteral("meridian-api"));
     m_worker = new ApiWorker;
     m_worker->moveToThread(&m_thread);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/cluster.h"
+#include "core/workload.h"
+#include "federation/backend.h"
 #include "kube/kubeconfig.h"
 
 #include <QHash>
@@ -19,11 +21,17 @@ class ExecCredentialProvider;
 
 namespace Meridian {
 
-// What the operator asked to see: which kubeconfig, and which of its contexts (empty = all).
+// What the operator asked to see: which kubeconfig, which of its contexts (empty = all), through
+// which engine, and which namespaces of workloads (empty = all).
 struct FederationRequest
 {
     Kube::LoadOptions load;
     QStringList contexts;
+    Federation::Engine engine = Federation::Engine::Direct;
+    QStringList namespaces;
+    // Keep clusters and workloads live with watches; off for one-shot listings (meridianctl
+    // clusters), which only need the probe.
+    bool watch = true;
 };
 
 // Owns every connection. Lives on the API worker thread; its slots are invoked queued from the
@@ -51,10 +59,25 @@ signals:
     void clusterStatusBatch(quint64 generation, const Meridian::ClusterStatusList &batch);
     void refreshFinished(quint64 generation);
 
+    // The engine of this generation and what its placement can express.
+    void engineReady(quint64 generation,
+                     Meridian::Federation::Engine engine,
+                     const Meridian::Federation::Capabilities &capabilities);
+    // Federated workloads that appeared or changed, and keys ("namespace/name") of those gone;
+    // at most one batch every ~50 ms.
+    void workloadBatch(quint64 generation,
+                       const Meridian::FederatedWorkloadList &changed,
+                       const QStringList &removedKeys);
+    // Every member's workloads were listed (or failed) once; the batches so far hold them all.
+    void workloadsSynced(quint64 generation);
+    void workloadsFailed(quint64 generation, const QString &message);
+
 private:
     void probeAll();
     void report(const ClusterStatus &status);
     void flush();
+    void startBackend(const FederationRequest &request);
+    void flushBackend();
 
     Net::Transport *m_transport = nullptr;
     Kube::ExecCredentialProvider *m_credentials = nullptr;
@@ -62,6 +85,8 @@ private:
     ClusterStatusList m_unresolved; // contexts that could not even be resolved
     ClusterStatusList m_pending;
     QTimer m_batchTimer;
+    QTimer m_backendTimer;
+    Federation::Backend *m_backend = nullptr;
     quint64 m_generation = 0;
     quint64 m_round = 0;
     int m_outstanding = 0;

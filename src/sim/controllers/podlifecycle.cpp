@@ -427,8 +427,17 @@ void PodLifecycle::reconcile(ObjectStore &store, const QDateTime &now)
         auto it = m_pods.find(uid);
         if (it == m_pods.end())
             it = m_pods.insert(uid, startPod(store, pod, now));
-        for (Container &c : it->containers)
+        // The crash annotation may be added to a pod that is already running (the demo breaks
+        // one pod of a healthy Deployment): its container then starts crashing too.
+        const bool crashAnnotation = Kube::annotation(pod, kCrashAnnotation) == u"true";
+        for (Container &c : it->containers) {
+            if (crashAnnotation && !c.crashes) {
+                c.crashes = true;
+                if (c.stage == Stage::Running && !c.next.isValid())
+                    c.next = addSeconds(now, m_options.crashAfterSeconds);
+            }
             advance(store, pod, c, now);
+        }
         const QJsonObject status = podStatus(pod, *it, now);
         if (status == pod.value(u"status").toObject())
             continue;

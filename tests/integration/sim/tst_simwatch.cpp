@@ -114,6 +114,8 @@ void TstSimWatch::initTestCase()
     options.clusters = 1;
     options.watchHistory = historySize;
     options.bookmarkIntervalMs = 200;
+    // Exact event sequences: no controller may touch the Deployments these tests write.
+    options.controllers = false;
     m_federation = std::make_unique<Federation>(options);
     const auto started = m_federation->start();
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
