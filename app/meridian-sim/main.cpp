@@ -252,11 +252,7 @@ int main(int argc, char *argv[])
     else if (parser.isSet(noWorkloads))
         options.workloads = false;
     options.cloudLogging = parser.isSet(cloudLogging) || parser.isSet(serviceAccountOut);
-    if (parser.isSet(karmada)) {
-        printError(u"--karmada is not yet supported: the simulated Karmada control plane is "
-                   u"still being built"_s);
-        return 2;
-    }
+    options.karmada = parser.isSet(karmada);
     options.execCommand = QCoreApplication::applicationFilePath();
 
 #ifdef Q_OS_UNIX

@@ -12,6 +12,7 @@
 #include "sim/kubeconfigwriter.h"
 #include "sim/logging/loggenerator.h"
 #include "sim/logging/loggingserver.h"
+#include "sim/karmada/karmadacontrolplane.h"
 #include "sim/scenario.h"
 #include "sim/simclock.h"
 
@@ -89,6 +90,8 @@ struct Federation::Private
     std::unique_ptr<LogGenerator> logs;
     LoggingServer *logging = nullptr;
     AdminServer *admin = nullptr;
+    KarmadaControlPlane *karmada = nullptr;
+    ClusterSpec karmadaSpec; // the control plane's kubeconfig entry
     QByteArray serviceAccountKey;
     mutable QMutex faultsLock;
     QHash<QString, Fault> faults; // in force now, by cluster; guarded by faultsLock
@@ -339,6 +342,38 @@ Status Federation::start()
                     if (status.ok())
                         d->serviceAccountKey = d->logging->serviceAccountKeyJson();
                 }
+                if (status.ok() && d->options.karmada) {
+                    QList<KarmadaControlPlane::Member> members;
+                    for (const ClusterSpec &spec : std::as_const(d->specs)) {
+                        ClusterServer *server = d->servers.value(spec.name);
+                        QStringList zones;
+                        for (const NodeSpec &node : spec.nodes) {
+                            if (!zones.contains(node.zone))
+                                zones.append(node.zone);
+                        }
+                        members.append({spec.name,
+                                        server->state(),
+                                        spec.region,
+                                        zones,
+                                        u"gcp"_s,
+                                        spec.gitVersion,
+                                        QUrl(u"https://127.0.0.1:"_s
+                                             + QString::number(server->boundPort()))});
+                    }
+                    KarmadaControlPlane::Options karmadaOptions;
+                    karmadaOptions.seed = d->options.seed;
+                    karmadaOptions.clock = d->clock.get();
+                    // Live faults: a member that is down or resetting is not Ready in Karmada.
+                    karmadaOptions.memberHealthy = [this](const QString &name) {
+                        QMutexLocker lock(&d->faultsLock);
+                        const auto fault = d->faults.constFind(name);
+                        return fault == d->faults.cend()
+                               || (fault->kind != Fault::Kind::Down
+                                   && fault->kind != Fault::Kind::Reset);
+                    };
+                    d->karmada = new KarmadaControlPlane(*d->ca, members, karmadaOptions, d->host);
+                    status = d->karmada->start();
+                }
                 if (status.ok()) {
                     AdminServer::Hooks hooks;
                     hooks.clusters = clusterNames();
@@ -365,13 +400,21 @@ Status Federation::start()
         entries.append(KubeconfigEntry{&spec, url});
         clusters.insert(spec.name, url);
     }
+    if (d->karmada) {
+        d->karmadaSpec.name = u"karmada"_s;
+        d->karmadaSpec.auth = AuthMethod::Token;
+        d->karmadaSpec.token = d->karmada->token();
+        entries.append(KubeconfigEntry{&d->karmadaSpec, d->karmada->url().toString()});
+    }
     d->kubeconfig = writeKubeconfig(entries,
                                     KubeconfigCredentials{d->caPem,
                                                           admin->certificatePem,
                                                           admin->privateKeyPem,
                                                           d->options.execCommand});
     d->endpoints = QJsonObject{{u"clusters"_s, clusters},
-                               {u"karmada"_s, QJsonValue::Null},
+                               {u"karmada"_s,
+                                d->karmada ? QJsonValue(d->karmada->url().toString())
+                                           : QJsonValue(QJsonValue::Null)},
                                {u"logging"_s,
                                 d->logging ? QJsonValue(d->logging->loggingUrl().toString())
                                            : QJsonValue(QJsonValue::Null)},

@@ -42,6 +42,8 @@ struct Options
     bool controllers = true;
     // Serve Cloud Logging entries:list and the OAuth token endpoint (endpoints "logging", "token").
     bool cloudLogging = false;
+    // A Karmada control plane over the members (context "karmada" in the kubeconfig).
+    bool karmada = false;
 };
 
 } // namespace Meridian::Sim
