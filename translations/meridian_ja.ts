@@ -881,23 +881,33 @@ Options:
 <context>
     <name>Meridian::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+30" />
+        <location filename="../ui/mainwindow.cpp" line="+32" />
         <source>Clusters</source>
         <translation>クラスタ</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Workloads</source>
+        <translation>ワークロード</translation>
+    </message>
+    <message>
         <location line="+6" />
-        <location line="+104" />
+        <location line="+123" />
         <source>Meridian</source>
         <translation>Meridian</translation>
     </message>
     <message>
-        <location line="-83" />
+        <location line="-102" />
         <source>Member clusters</source>
         <translation>メンバー クラスタ</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+32" />
+        <source>Federated workloads</source>
+        <translation>フェデレーション ワークロード</translation>
+    </message>
+    <message>
+        <location line="+38" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -937,7 +947,7 @@ Options:
         <translation>世界全体(&amp;W)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -952,7 +962,7 @@ Options:
         <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Meridian could not open the federation: %1</source>
         <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
@@ -1531,7 +1541,7 @@ Options:
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/meridian/main.cpp" line="+77" />
+        <location filename="../app/meridian/main.cpp" line="+79" />
         <source>Meridian: one console for one workload on many Kubernetes clusters.</source>
         <translation>Meridian: 多数の Kubernetes クラスタで動く一つのワークロードのためのコンソール。</translation>
     </message>
@@ -1582,17 +1592,22 @@ Options:
         <translation>--size "%1" が 幅x高さ の形式ではありません（320x240 以上）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+62" />
+        <source>Starting the demo federation… — Meridian</source>
+        <translation>デモ フェデレーションを起動中… — Meridian</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>the demo federation could not start: %1</source>
         <translation>デモ フェデレーションを起動できませんでした: %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>demo federation</source>
         <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-57" />
         <source>Demo federation</source>
         <translation>デモ フェデレーション</translation>
     </message>

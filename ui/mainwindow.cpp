@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "models/clustermodel.h"
+#include "models/workloadmodel.h"
 #include "ui/map/worldmapview.h"
 
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QTableView>
 #include <QTime>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace Meridian {
@@ -28,6 +30,9 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     , m_view(new QTableView)
     , m_map(new WorldMapView)
     , m_clusterDock(new QDockWidget(tr("Clusters"), this))
+    , m_workloads(new WorkloadModel(this))
+    , m_workloadView(new QTreeView)
+    , m_workloadDock(new QDockWidget(tr("Workloads"), this))
     , m_banner(new QLabel)
     , m_summary(new QLabel)
     , m_activity(new QLabel)
@@ -81,6 +86,19 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     m_clusterDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_clusterDock);
 
+    // Federated workloads: one row per namespace/name, its clusters as children.
+    m_workloadView->setObjectName(QStringLiteral("workloadView"));
+    m_workloadView->setModel(m_workloads);
+    m_workloadView->setUniformRowHeights(true);
+    m_workloadView->setAlternatingRowColors(true);
+    m_workloadView->setAccessibleName(tr("Federated workloads"));
+    m_workloadDock->setObjectName(QStringLiteral("workloadDock"));
+    m_workloadDock->setWidget(m_workloadView);
+    m_workloadDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_workloadDock);
+    tabifyDockWidget(m_clusterDock, m_workloadDock);
+    m_clusterDock->raise();
+
     m_summary->setObjectName(QStringLiteral("summary"));
     m_activity->setObjectName(QStringLiteral("activity"));
     statusBar()->addWidget(m_summary, 1);
@@ -93,6 +111,11 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     connect(worker, &ApiWorker::federationFailed, this, &MainWindow::onFederationFailed);
     connect(worker, &ApiWorker::clusterStatusBatch, this, &MainWindow::onBatch);
     connect(worker, &ApiWorker::refreshFinished, this, &MainWindow::onRefreshFinished);
+    connect(worker, &ApiWorker::workloadBatch, this,
+            [this](quint64 generation, const FederatedWorkloadList &changed, const QStringList &removed) {
+                if (generation == m_generation)
+                    m_workloads->applyBatch(changed, removed);
+            });
 
     m_autoRefresh->setInterval(30000);
     connect(m_autoRefresh, &QTimer::timeout, this, &MainWindow::refresh);
@@ -126,6 +149,7 @@ void MainWindow::createActions()
     view->addAction(tr("&Whole World"), m_map, &WorldMapView::showWholeWorld);
     view->addSeparator();
     view->addAction(m_clusterDock->toggleViewAction());
+    view->addAction(m_workloadDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Meridian"), this, &MainWindow::showAbout);
@@ -138,6 +162,7 @@ void MainWindow::openFederation(const FederationRequest &request, const QString 
     m_refreshing = true;
     m_banner->hide();
     setWindowTitle(title.isEmpty() ? tr("Meridian") : tr("%1 — Meridian").arg(title));
+    m_workloads->clear();
     m_generation = m_api->connectFederation(request);
     updateStatus();
 }

@@ -7,12 +7,14 @@
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
+class QTreeView;
 class QTimer;
 class QDockWidget;
 
 namespace Meridian {
 
 class ClusterModel;
+class WorkloadModel;
 class WorldMapView;
 
 // The console's main window: the member clusters, their state, and why any is not Ready.
@@ -31,6 +33,7 @@ public:
     ClusterModel *clusterModel() const { return m_model; }
     QTableView *clusterView() const { return m_view; }
     WorldMapView *mapView() const { return m_map; }
+    WorkloadModel *workloadModel() const { return m_workloads; }
 
 signals:
     // Every cluster of the current federation has answered or failed at least once.
@@ -54,6 +57,9 @@ private:
     QTableView *m_view;
     WorldMapView *m_map;
     QDockWidget *m_clusterDock;
+    WorkloadModel *m_workloads;
+    QTreeView *m_workloadView;
+    QDockWidget *m_workloadDock;
     QLabel *m_banner;
     QLabel *m_summary;
     QLabel *m_activity;

@@ -8,7 +8,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <memory>
@@ -126,18 +128,10 @@ int main(int argc, char *argv[])
     QString title;
     if (parser.isSet(demoOption)) {
         Meridian::Sim::Options options;
-        const QString sim
-                = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
+        const QString sim = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
         if (QFileInfo(sim).isExecutable())
             options.execCommand = sim; // the exec-plugin cluster needs the plugin binary
         demo = std::make_unique<Meridian::Sim::Federation>(options);
-        if (const Meridian::Status started = demo->start(); !started) {
-            fail(QApplication::translate("main", "the demo federation could not start: %1")
-                         .arg(started.error().message));
-            return 1;
-        }
-        request.load.inlineContent = demo->kubeconfig();
-        request.load.inlineName = QApplication::translate("main", "demo federation");
         title = QApplication::translate("main", "Demo federation");
     } else {
         request.load = Meridian::Kube::LoadOptions::fromEnvironment(parser.value(kubeconfigOption));
@@ -180,6 +174,30 @@ int main(int argc, char *argv[])
     } else {
         window.show();
     }
-    window.openFederation(request, title);
-    return app.exec();
+    QFutureWatcher<Meridian::Status> demoStarted;
+    if (demo) {
+        // Seeding the demo's workloads takes a moment: the window shows at once, the simulator
+        // starts on a pool thread, and the federation opens when it listens.
+        window.setWindowTitle(QApplication::translate("main", "Starting the demo federation… — Meridian"));
+        QObject::connect(&demoStarted, &QFutureWatcher<Meridian::Status>::finished, &window,
+                         [&demoStarted, &demo, &window, request, title]() mutable {
+                             const Meridian::Status started = demoStarted.result();
+                             if (!started) {
+                                 fail(QApplication::translate("main", "the demo federation could not start: %1")
+                                          .arg(started.error().message));
+                                 QApplication::exit(1);
+                                 return;
+                             }
+                             request.load.inlineContent = demo->kubeconfig();
+                             request.load.inlineName = QApplication::translate("main", "demo federation");
+                             window.openFederation(request, title);
+                         });
+        Meridian::Sim::Federation *federation = demo.get();
+        demoStarted.setFuture(QtConcurrent::run([federation] { return federation->start(); }));
+    } else {
+        window.openFederation(request, title);
+    }
+    const int code = app.exec();
+    demoStarted.waitForFinished();
+    return code;
 }

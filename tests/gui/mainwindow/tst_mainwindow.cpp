@@ -1,5 +1,6 @@
 // The main window offscreen, fed by the real worker thread from the simulator over HTTPS.
 #include "models/clustermodel.h"
+#include "models/workloadmodel.h"
 #include "net/transport.h"
 #include "sim/federation.h"
 #include "ui/mainwindow.h"
@@ -58,6 +59,13 @@ private slots:
                          QStringLiteral("%1 Ready").arg(sim.clusterNames().size())),
                  qPrintable(summary->text()));
         QVERIFY(window.windowTitle().contains(QStringLiteral("Demo")));
+
+        // And: the demo's workloads arrive in the workload dock, each with its clusters
+        QAbstractItemModelTester workloadTester(window.workloadModel(),
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(window.workloadModel()->rowCount() >= 3, 20000);
+        const QModelIndex first = window.workloadModel()->index(0, 0);
+        QVERIFY(window.workloadModel()->rowCount(first) > 0);
 
         // And: sorting by state keeps the model intact (the tester watches)
         view->sortByColumn(ClusterModel::StateColumn, Qt::DescendingOrder);
