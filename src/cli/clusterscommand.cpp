@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "output.h"
 
 #include "core/cluster.h"
 #include "worker/apiworker.h"
@@ -17,19 +18,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Meridian::Cli", text);
-}
-
-QJsonObject toJson(const ClusterStatus &c)
-{
-    return QJsonObject{{QStringLiteral("name"), c.name},
-                       {QStringLiteral("context"), c.context},
-                       {QStringLiteral("server"), c.server},
-                       {QStringLiteral("version"), c.version},
-                       {QStringLiteral("nodesReady"), c.nodesReady},
-                       {QStringLiteral("nodesTotal"), c.nodesTotal},
-                       {QStringLiteral("region"), c.region},
-                       {QStringLiteral("state"), clusterStateName(c.state)},
-                       {QStringLiteral("reason"), c.reason}};
 }
 
 void printTable(const ClusterStatusList &clusters, QTextStream &out)
@@ -53,26 +41,7 @@ void printTable(const ClusterStatusList &clusters, QTextStream &out)
                      clusterStateName(c.state),
                      c.reason});
     }
-    QList<qsizetype> widths(header.size());
-    for (qsizetype i = 0; i < header.size(); ++i)
-        widths[i] = header[i].size();
-    for (const QStringList &row : std::as_const(rows)) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    auto print = [&](const QStringList &row) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (i + 1 == row.size())
-                line += row[i];
-            else
-                line += row[i].leftJustified(widths[i] + 3);
-        }
-        out << line.trimmed() << '\n';
-    };
-    print(header);
-    for (const QStringList &row : std::as_const(rows))
-        print(row);
+    printRows(header, rows, out);
 }
 
 } // namespace
@@ -160,7 +129,7 @@ int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
     if (format == QLatin1String("json")) {
         QJsonArray array;
         for (const ClusterStatus &c : std::as_const(clusters))
-            array.append(toJson(c));
+            array.append(clusterStatusJson(c));
         out << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
         printTable(clusters, out);

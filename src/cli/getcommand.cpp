@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "output.h"
 
 #include "core/cluster.h"
 #include "core/workload.h"
@@ -25,41 +26,6 @@ QString tr(const char *text)
 QString dash(const QString &text)
 {
     return text.isEmpty() ? QStringLiteral("-") : text;
-}
-
-// kubectl's table layout: columns three spaces apart, the last one unpadded.
-void printRows(const QStringList &header, const QList<QStringList> &rows, QTextStream &out)
-{
-    QList<qsizetype> widths(header.size());
-    for (qsizetype i = 0; i < header.size(); ++i)
-        widths[i] = header[i].size();
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    auto print = [&](const QStringList &row) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 == row.size() ? row[i] : row[i].leftJustified(widths[i] + 3);
-        out << line.trimmed() << '\n';
-    };
-    print(header);
-    for (const QStringList &row : rows)
-        print(row);
-}
-
-QJsonObject clusterJson(const ClusterStatus &c)
-{
-    // The same fields as `meridianctl clusters -o json`.
-    return QJsonObject{{QStringLiteral("name"), c.name},
-                       {QStringLiteral("context"), c.context},
-                       {QStringLiteral("server"), c.server},
-                       {QStringLiteral("version"), c.version},
-                       {QStringLiteral("nodesReady"), c.nodesReady},
-                       {QStringLiteral("nodesTotal"), c.nodesTotal},
-                       {QStringLiteral("region"), c.region},
-                       {QStringLiteral("state"), clusterStateName(c.state)},
-                       {QStringLiteral("reason"), c.reason}};
 }
 
 QJsonObject workloadJson(const FederatedWorkload &w)
@@ -323,7 +289,7 @@ int runGet(const QStringList &args, QTextStream &out, QTextStream &err)
         if (format == QLatin1String("json")) {
             QJsonArray array;
             for (const ClusterStatus &c : std::as_const(clusters))
-                array.append(clusterJson(c));
+                array.append(clusterStatusJson(c));
             out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         } else {
             printClusters(clusters, wide, out);
