@@ -56,8 +56,8 @@ Options:
 </translation>
     </message>
     <message>
-        <location filename="../src/cli/clusterscommand.cpp" line="+37" />
-        <location filename="../src/cli/getcommand.cpp" line="+112" />
+        <location filename="../src/cli/clusterscommand.cpp" line="+25" />
+        <location filename="../src/cli/getcommand.cpp" line="+78" />
         <location line="+41" />
         <source>NAME</source>
         <translation>名前</translation>
@@ -99,7 +99,7 @@ Options:
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+21" />
         <source>List the member clusters of a kubeconfig, each queried in parallel, with version, nodes, region and state.</source>
         <translation>kubeconfig のメンバー クラスタを並行して問い合わせ、バージョン、ノード、リージョン、状態を一覧表示します。</translation>
     </message>
@@ -881,7 +881,7 @@ Options:
 <context>
     <name>Meridian::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32" />
+        <location filename="../ui/mainwindow.cpp" line="+34" />
         <source>Clusters</source>
         <translation>クラスタ</translation>
     </message>
@@ -892,12 +892,12 @@ Options:
     </message>
     <message>
         <location line="+6" />
-        <location line="+123" />
+        <location line="+187" />
         <source>Meridian</source>
         <translation>Meridian</translation>
     </message>
     <message>
-        <location line="-102" />
+        <location line="-166" />
         <source>Member clusters</source>
         <translation>メンバー クラスタ</translation>
     </message>
@@ -907,7 +907,7 @@ Options:
         <translation>フェデレーション ワークロード</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+54" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -957,12 +957,12 @@ Options:
         <translation>Meridian について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+57" />
         <source>%1 — Meridian</source>
         <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Meridian could not open the federation: %1</source>
         <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
@@ -1541,7 +1541,7 @@ Options:
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/meridian/main.cpp" line="+79" />
+        <location filename="../app/meridian/main.cpp" line="+81" />
         <source>Meridian: one console for one workload on many Kubernetes clusters.</source>
         <translation>Meridian: 多数の Kubernetes クラスタで動く一つのワークロードのためのコンソール。</translation>
     </message>
@@ -1587,12 +1587,42 @@ Options:
         <translation>サイズ</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Map theme: light or dark.</source>
+        <translation>地図のテーマ: light または dark。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Select a workload (NAMESPACE/NAME): the map shows where its replicas run.</source>
+        <translation>ワークロードを選択します（名前空間/名前）。地図にそのレプリカの配置を表示します。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>workload</source>
+        <translation>ワークロード</translation>
+    </message>
+    <message>
         <location line="+13" />
         <source>--size "%1" is not WIDTHxHEIGHT (at least 320x240)</source>
         <translation>--size "%1" が 幅x高さ の形式ではありません（320x240 以上）</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+25" />
+        <source>--theme "%1" is neither light nor dark</source>
+        <translation>--theme "%1" は light でも dark でもありません</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>--select-workload "%1" is not NAMESPACE/NAME</source>
+        <translation>--select-workload "%1" が 名前空間/名前 の形式ではありません</translation>
+    </message>
+    <message>
+        <location line="+68" />
         <source>Starting the demo federation… — Meridian</source>
         <translation>デモ フェデレーションを起動中… — Meridian</translation>
     </message>
@@ -1607,17 +1637,17 @@ Options:
         <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="-57" />
+        <location line="-93" />
         <source>Demo federation</source>
         <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+41" />
         <source>cannot write the screenshot to %1</source>
         <translation>スクリーンショットを %1 に書き込めません</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+30" />
         <source>not every cluster answered within 120 s; no screenshot written</source>
         <translation>120 秒以内に応答しなかったクラスタがあるため、スクリーンショットは書き込まれませんでした</translation>
     </message>

@@ -6,12 +6,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -92,6 +94,8 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     m_workloadView->setUniformRowHeights(true);
     m_workloadView->setAlternatingRowColors(true);
     m_workloadView->setAccessibleName(tr("Federated workloads"));
+    m_workloadView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_workloadView->header()->setStretchLastSection(true);
     m_workloadDock->setObjectName(QStringLiteral("workloadDock"));
     m_workloadDock->setWidget(m_workloadView);
     m_workloadDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -111,10 +115,24 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     connect(worker, &ApiWorker::federationFailed, this, &MainWindow::onFederationFailed);
     connect(worker, &ApiWorker::clusterStatusBatch, this, &MainWindow::onBatch);
     connect(worker, &ApiWorker::refreshFinished, this, &MainWindow::onRefreshFinished);
-    connect(worker, &ApiWorker::workloadBatch, this,
-            [this](quint64 generation, const FederatedWorkloadList &changed, const QStringList &removed) {
-                if (generation == m_generation)
-                    m_workloads->applyBatch(changed, removed);
+    connect(worker,
+            &ApiWorker::workloadBatch,
+            this,
+            [this](quint64 generation,
+                   const FederatedWorkloadList &changed,
+                   const QStringList &removed) {
+                if (generation != m_generation)
+                    return;
+                m_workloads->applyBatch(changed, removed);
+                showSelectedWorkloadOnMap();
+            });
+    connect(m_workloadView->selectionModel(),
+            &QItemSelectionModel::currentChanged,
+            this,
+            [this](const QModelIndex &current) {
+                const QModelIndex top = current.parent().isValid() ? current.parent() : current;
+                m_selectedWorkload = top.data(WorkloadModel::KeyRole).toString();
+                showSelectedWorkloadOnMap();
             });
 
     m_autoRefresh->setInterval(30000);
@@ -122,6 +140,12 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
 
     resize(1280, 800);
     resizeDocks({m_clusterDock}, {260}, Qt::Vertical);
+
+    // Where the operator left the window, docks and theme (never credentials).
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    setDarkTheme(settings.value(QStringLiteral("map/dark"), false).toBool());
     updateStatus();
 }
 
@@ -139,9 +163,9 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *dark = view->addAction(tr("&Dark Map"));
-    dark->setCheckable(true);
-    connect(dark, &QAction::toggled, m_map, [this](bool on) {
+    m_darkAction = view->addAction(tr("&Dark Map"));
+    m_darkAction->setCheckable(true);
+    connect(m_darkAction, &QAction::toggled, m_map, [this](bool on) {
         m_map->setTheme(on ? WorldMapView::Theme::Dark : WorldMapView::Theme::Light);
     });
     QAction *fit = view->addAction(tr("&Fit Clusters"), m_map, &WorldMapView::fitToClusters);
@@ -155,6 +179,54 @@ void MainWindow::createActions()
     help->addAction(tr("&About Meridian"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("map/dark"), m_darkAction->isChecked());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setDarkTheme(bool dark)
+{
+    m_darkAction->setChecked(dark);
+    m_map->setTheme(dark ? WorldMapView::Theme::Dark : WorldMapView::Theme::Light);
+}
+
+bool MainWindow::selectWorkload(const QString &key)
+{
+    const int row = m_workloads->rowOfKey(key);
+    if (row < 0)
+        return false;
+    m_workloadDock->raise();
+    m_workloadView->setCurrentIndex(m_workloads->index(row, 0));
+    m_workloadView->expand(m_workloads->index(row, 0));
+    return true;
+}
+
+// Markers sized by the selected workload's replicas per cluster, with a ring while it rolls out.
+void MainWindow::showSelectedWorkloadOnMap()
+{
+    QHash<QString, int> replicas;
+    QHash<QString, WorldMapView::RolloutRing> rings;
+    const int row = m_workloads->rowOfKey(m_selectedWorkload);
+    if (row >= 0) {
+        const FederatedWorkload &workload = m_workloads->workloads().at(row);
+        for (auto it = workload.clusters.cbegin(); it != workload.clusters.cend(); ++it) {
+            replicas.insert(it.key(), static_cast<int>(it->desired));
+            if (it->updated < it->desired || it->unavailable > 0) {
+                rings.insert(it.key(),
+                             {static_cast<int>(it->updated),
+                              static_cast<int>(std::max<qint64>(0, it->desired - it->updated)),
+                              static_cast<int>(it->unavailable)});
+            }
+        }
+    }
+    m_map->setReplicaCounts(replicas);
+    m_map->setRolloutRings(rings);
+}
+
 void MainWindow::openFederation(const FederationRequest &request, const QString &title)
 {
     m_request = request;
@@ -163,6 +235,7 @@ void MainWindow::openFederation(const FederationRequest &request, const QString 
     m_banner->hide();
     setWindowTitle(title.isEmpty() ? tr("Meridian") : tr("%1 — Meridian").arg(title));
     m_workloads->clear();
+    showSelectedWorkloadOnMap();
     m_generation = m_api->connectFederation(request);
     updateStatus();
 }
@@ -239,14 +312,14 @@ void MainWindow::openKubeconfig()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this,
-                       tr("About Meridian"),
-                       tr("<h3>Meridian %1</h3>"
-                          "<p>One console for one workload on many Kubernetes clusters.</p>"
-                          "<p>Built with Qt %2, libcurl and yaml-cpp.</p>"
-           "<p>Map data: Natural Earth (public domain), via the world-atlas package (ISC).</p>")
-                               .arg(QStringLiteral(MERIDIAN_VERSION),
-                                    QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+            this,
+            tr("About Meridian"),
+            tr("<h3>Meridian %1</h3>"
+               "<p>One console for one workload on many Kubernetes clusters.</p>"
+               "<p>Built with Qt %2, libcurl and yaml-cpp.</p>"
+               "<p>Map data: Natural Earth (public domain), via the world-atlas package (ISC).</p>")
+                    .arg(QStringLiteral(MERIDIAN_VERSION), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::updateStatus()

@@ -9,6 +9,7 @@ class QSortFilterProxyModel;
 class QTableView;
 class QTreeView;
 class QTimer;
+class QAction;
 class QDockWidget;
 
 namespace Meridian {
@@ -35,12 +36,21 @@ public:
     WorldMapView *mapView() const { return m_map; }
     WorkloadModel *workloadModel() const { return m_workloads; }
 
+    // Selects a workload by "namespace/name" (the map then sizes markers by its replicas);
+    // false while it is not known yet.
+    bool selectWorkload(const QString &key);
+    void setDarkTheme(bool dark);
+
 signals:
     // Every cluster of the current federation has answered or failed at least once.
     void firstRefreshFinished();
     void federationFailed(const QString &message);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void showSelectedWorkloadOnMap();
     void createActions();
     void onFederationLoaded(quint64 generation, const ClusterStatusList &clusters);
     void onFederationFailed(quint64 generation, const QString &message);
@@ -60,6 +70,8 @@ private:
     WorkloadModel *m_workloads;
     QTreeView *m_workloadView;
     QDockWidget *m_workloadDock;
+    QAction *m_darkAction = nullptr;
+    QString m_selectedWorkload;
     QLabel *m_banner;
     QLabel *m_summary;
     QLabel *m_activity;

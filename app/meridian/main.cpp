@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -13,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 namespace {
@@ -105,7 +107,23 @@ int main(int argc, char *argv[])
                                                "Window size for --screenshot, as WIDTHxHEIGHT."),
                        QApplication::translate("main", "size"),
                        QStringLiteral("1280x720"));
-    parser.addOptions({demoOption, kubeconfigOption, contextOption, screenshotOption, sizeOption});
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+                                         QApplication::translate("main",
+                                                                 "Map theme: light or dark."),
+                                         QApplication::translate("main", "theme"));
+    const QCommandLineOption workloadOption(
+            QStringLiteral("select-workload"),
+            QApplication::translate("main",
+                                    "Select a workload (NAMESPACE/NAME): the map shows where its "
+                                    "replicas run."),
+            QApplication::translate("main", "workload"));
+    parser.addOptions({demoOption,
+                       kubeconfigOption,
+                       contextOption,
+                       screenshotOption,
+                       sizeOption,
+                       themeOption,
+                       workloadOption});
     parser.process(app);
 
     QSize size;
@@ -128,7 +146,8 @@ int main(int argc, char *argv[])
     QString title;
     if (parser.isSet(demoOption)) {
         Meridian::Sim::Options options;
-        const QString sim = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
+        const QString sim
+                = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
         if (QFileInfo(sim).isExecutable())
             options.execCommand = sim; // the exec-plugin cluster needs the plugin binary
         demo = std::make_unique<Meridian::Sim::Federation>(options);
@@ -139,8 +158,33 @@ int main(int argc, char *argv[])
     }
     request.contexts = parser.values(contextOption);
 
+    const QString theme = parser.value(themeOption);
+    if (!theme.isEmpty() && theme != QLatin1String("light") && theme != QLatin1String("dark")) {
+        fail(QApplication::translate("main", "--theme \"%1\" is neither light nor dark")
+                     .arg(theme));
+        return 2;
+    }
+    const QString workload = parser.value(workloadOption);
+    if (!workload.isEmpty() && workload.count(u'/') != 1) {
+        fail(QApplication::translate("main", "--select-workload \"%1\" is not NAMESPACE/NAME")
+                     .arg(workload));
+        return 2;
+    }
+
     Meridian::ApiThread api;
     Meridian::MainWindow window(&api);
+    if (!theme.isEmpty())
+        window.setDarkTheme(theme == QLatin1String("dark"));
+    // Select the workload as soon as it is known (it arrives after the first cluster refresh).
+    QTimer selectWorkload;
+    if (!workload.isEmpty()) {
+        selectWorkload.setInterval(100);
+        QObject::connect(&selectWorkload, &QTimer::timeout, &window, [&] {
+            if (window.selectWorkload(workload))
+                selectWorkload.stop();
+        });
+        selectWorkload.start();
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
@@ -156,9 +200,21 @@ int main(int argc, char *argv[])
             }
             QApplication::exit(0);
         };
-        QObject::connect(&window, &Meridian::MainWindow::firstRefreshFinished, &app, [shoot] {
-            QTimer::singleShot(100, shoot);
-        });
+        // After the first refresh, and once the selected workload (if any) is on the map.
+        auto shootWhenReady = std::make_shared<std::function<void()>>();
+        const QDateTime asked = QDateTime::currentDateTimeUtc();
+        *shootWhenReady = [shoot, &selectWorkload, asked, next = std::weak_ptr(shootWhenReady)] {
+            if (selectWorkload.isActive() && asked.secsTo(QDateTime::currentDateTimeUtc()) < 20) {
+                if (auto again = next.lock())
+                    QTimer::singleShot(100, *again);
+                return;
+            }
+            QTimer::singleShot(300, shoot);
+        };
+        QObject::connect(&window,
+                         &Meridian::MainWindow::firstRefreshFinished,
+                         &app,
+                         [shootWhenReady] { (*shootWhenReady)(); });
         QObject::connect(&window,
                          &Meridian::MainWindow::federationFailed,
                          &app,
@@ -178,18 +234,23 @@ int main(int argc, char *argv[])
     if (demo) {
         // Seeding the demo's workloads takes a moment: the window shows at once, the simulator
         // starts on a pool thread, and the federation opens when it listens.
-        window.setWindowTitle(QApplication::translate("main", "Starting the demo federation… — Meridian"));
-        QObject::connect(&demoStarted, &QFutureWatcher<Meridian::Status>::finished, &window,
+        window.setWindowTitle(
+                QApplication::translate("main", "Starting the demo federation… — Meridian"));
+        QObject::connect(&demoStarted,
+                         &QFutureWatcher<Meridian::Status>::finished,
+                         &window,
                          [&demoStarted, &demo, &window, request, title]() mutable {
                              const Meridian::Status started = demoStarted.result();
                              if (!started) {
-                                 fail(QApplication::translate("main", "the demo federation could not start: %1")
-                                          .arg(started.error().message));
+                                 fail(QApplication::translate(
+                                              "main", "the demo federation could not start: %1")
+                                              .arg(started.error().message));
                                  QApplication::exit(1);
                                  return;
                              }
                              request.load.inlineContent = demo->kubeconfig();
-                             request.load.inlineName = QApplication::translate("main", "demo federation");
+                             request.load.inlineName
+                                     = QApplication::translate("main", "demo federation");
                              window.openFederation(request, title);
                          });
         Meridian::Sim::Federation *federation = demo.get();

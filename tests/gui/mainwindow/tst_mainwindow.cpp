@@ -61,11 +61,14 @@ private slots:
         QVERIFY(window.windowTitle().contains(QStringLiteral("Demo")));
 
         // And: the demo's workloads arrive in the workload dock, each with its clusters
-        QAbstractItemModelTester workloadTester(window.workloadModel(),
-                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester
+                workloadTester(window.workloadModel(),
+                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY_WITH_TIMEOUT(window.workloadModel()->rowCount() >= 3, 20000);
         const QModelIndex first = window.workloadModel()->index(0, 0);
         QVERIFY(window.workloadModel()->rowCount(first) > 0);
+        QVERIFY(window.selectWorkload(QStringLiteral("default/web")));
+        QVERIFY(!window.selectWorkload(QStringLiteral("default/nope")));
 
         // And: sorting by state keeps the model intact (the tester watches)
         view->sortByColumn(ClusterModel::StateColumn, Qt::DescendingOrder);
