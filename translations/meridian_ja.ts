@@ -892,22 +892,22 @@ Options:
     </message>
     <message>
         <location line="+6" />
-        <location line="+187" />
+        <location line="+198" />
         <source>Meridian</source>
         <translation>Meridian</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-177" />
         <source>Member clusters</source>
         <translation>メンバー クラスタ</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+37" />
         <source>Federated workloads</source>
         <translation>フェデレーション ワークロード</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+60" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -962,12 +962,17 @@ Options:
         <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>Meridian could not open the federation: %1</source>
         <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+2" />
+        <source>Open another kubeconfig (Ctrl+O), or &lt;a href="meridian:demo"&gt;try the demo federation&lt;/a&gt;.</source>
+        <translation>別の kubeconfig を開くか (Ctrl+O)、&lt;a href="meridian:demo"&gt;デモ フェデレーションを試してください&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <location line="+45" />
         <source>Open Kubeconfig</source>
         <translation>kubeconfig を開く</translation>
     </message>
@@ -977,7 +982,7 @@ Options:
         <translation>kubeconfig ファイル (*)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>About Meridian</source>
         <translation>Meridian について</translation>
     </message>
@@ -987,7 +992,7 @@ Options:
         <translation>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;多数の Kubernetes クラスタで動く一つのワークロードのためのコンソール。&lt;/p&gt;&lt;p&gt;Qt %2、libcurl、yaml-cpp で構築されています。&lt;/p&gt;&lt;p&gt;地図データ: Natural Earth（パブリック ドメイン）、world-atlas パッケージ経由（ISC）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>Clusters: %1</source>
         <translation>クラスタ: %1</translation>
     </message>
@@ -1592,7 +1597,7 @@ Options:
         <translation>地図のテーマ: light または dark。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>theme</source>
         <translation>テーマ</translation>
     </message>
@@ -1607,42 +1612,42 @@ Options:
         <translation>ワークロード</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+18" />
         <source>--size "%1" is not WIDTHxHEIGHT (at least 320x240)</source>
         <translation>--size "%1" が 幅x高さ の形式ではありません（320x240 以上）</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+18" />
         <source>--theme "%1" is neither light nor dark</source>
         <translation>--theme "%1" は light でも dark でもありません</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>--select-workload "%1" is not NAMESPACE/NAME</source>
         <translation>--select-workload "%1" が 名前空間/名前 の形式ではありません</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+97" />
         <source>Starting the demo federation… — Meridian</source>
         <translation>デモ フェデレーションを起動中… — Meridian</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-26" />
         <source>the demo federation could not start: %1</source>
         <translation>デモ フェデレーションを起動できませんでした: %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
         <source>demo federation</source>
         <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="+2" />
         <source>Demo federation</source>
         <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="-56" />
         <source>cannot write the screenshot to %1</source>
         <translation>スクリーンショットを %1 に書き込めません</translation>
     </message>

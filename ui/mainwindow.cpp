@@ -65,7 +65,12 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
 
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setTextFormat(Qt::RichText);
+    m_banner->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("meridian:demo"))
+            emit demoRequested();
+    });
     m_banner->setStyleSheet(QStringLiteral("QLabel#banner { background: #fdecea; color: #611a15; "
                                            "padding: 8px; border-bottom: 1px solid #f5c2c0; }"));
     m_banner->hide();
@@ -256,7 +261,11 @@ void MainWindow::onFederationFailed(quint64 generation, const QString &message)
         return;
     m_refreshing = false;
     m_model->setClusters({});
-    m_banner->setText(tr("Meridian could not open the federation: %1").arg(message));
+    // What failed, and a way forward: another kubeconfig, or the demo federation.
+    m_banner->setText(tr("Meridian could not open the federation: %1").arg(message.toHtmlEscaped())
+                      + QStringLiteral("<br>")
+                      + tr("Open another kubeconfig (Ctrl+O), or <a href=\"meridian:demo\">try the "
+                           "demo federation</a>."));
     m_banner->show();
     updateStatus();
     emit federationFailed(message);

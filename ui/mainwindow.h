@@ -45,6 +45,8 @@ signals:
     // Every cluster of the current federation has answered or failed at least once.
     void firstRefreshFinished();
     void federationFailed(const QString &message);
+    // The operator asked for the embedded demo federation (offered when no federation opens).
+    void demoRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -144,15 +144,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<Meridian::Sim::Federation> demo;
     Meridian::FederationRequest request;
     QString title;
-    if (parser.isSet(demoOption)) {
-        Meridian::Sim::Options options;
-        const QString sim
-                = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
-        if (QFileInfo(sim).isExecutable())
-            options.execCommand = sim; // the exec-plugin cluster needs the plugin binary
-        demo = std::make_unique<Meridian::Sim::Federation>(options);
-        title = QApplication::translate("main", "Demo federation");
-    } else {
+    if (!parser.isSet(demoOption)) {
         request.load = Meridian::Kube::LoadOptions::fromEnvironment(parser.value(kubeconfigOption));
         title = parser.value(kubeconfigOption);
     }
@@ -231,33 +223,47 @@ int main(int argc, char *argv[])
         window.show();
     }
     QFutureWatcher<Meridian::Status> demoStarted;
-    if (demo) {
-        // Seeding the demo's workloads takes a moment: the window shows at once, the simulator
-        // starts on a pool thread, and the federation opens when it listens.
+    QObject::connect(&demoStarted,
+                     &QFutureWatcher<Meridian::Status>::finished,
+                     &window,
+                     [&demoStarted, &demo, &window, request]() mutable {
+                         const Meridian::Status started = demoStarted.result();
+                         if (!started) {
+                             fail(QApplication::translate("main",
+                                                          "the demo federation could not start: %1")
+                                          .arg(started.error().message));
+                             QApplication::exit(1);
+                             return;
+                         }
+                         request.load = {};
+                         request.contexts.clear();
+                         request.load.inlineContent = demo->kubeconfig();
+                         request.load.inlineName
+                                 = QApplication::translate("main", "demo federation");
+                         window.openFederation(request,
+                                               QApplication::translate("main", "Demo federation"));
+                     });
+    // Seeding the demo's workloads takes a moment: the window shows at once, the simulator starts
+    // on a pool thread, and the federation opens when it listens.
+    auto startDemo = [&demo, &demoStarted, &window] {
+        if (demo)
+            return; // already running (or starting)
+        Meridian::Sim::Options options;
+        const QString sim
+                = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
+        if (QFileInfo(sim).isExecutable())
+            options.execCommand = sim; // the exec-plugin cluster needs the plugin binary
+        demo = std::make_unique<Meridian::Sim::Federation>(options);
         window.setWindowTitle(
                 QApplication::translate("main", "Starting the demo federation… — Meridian"));
-        QObject::connect(&demoStarted,
-                         &QFutureWatcher<Meridian::Status>::finished,
-                         &window,
-                         [&demoStarted, &demo, &window, request, title]() mutable {
-                             const Meridian::Status started = demoStarted.result();
-                             if (!started) {
-                                 fail(QApplication::translate(
-                                              "main", "the demo federation could not start: %1")
-                                              .arg(started.error().message));
-                                 QApplication::exit(1);
-                                 return;
-                             }
-                             request.load.inlineContent = demo->kubeconfig();
-                             request.load.inlineName
-                                     = QApplication::translate("main", "demo federation");
-                             window.openFederation(request, title);
-                         });
         Meridian::Sim::Federation *federation = demo.get();
         demoStarted.setFuture(QtConcurrent::run([federation] { return federation->start(); }));
-    } else {
+    };
+    QObject::connect(&window, &Meridian::MainWindow::demoRequested, &window, startDemo);
+    if (parser.isSet(demoOption))
+        startDemo();
+    else
         window.openFederation(request, title);
-    }
     const int code = app.exec();
     demoStarted.waitForFinished();
     return code;

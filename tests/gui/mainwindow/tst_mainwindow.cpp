@@ -93,6 +93,12 @@ private slots:
         QVERIFY2(banner->text().contains(QStringLiteral("broken.yaml:")),
                  qPrintable(banner->text()));
         QCOMPARE(window.clusterModel()->rowCount(), 0);
+
+        // And: the banner offers the demo federation as a way forward
+        QSignalSpy demo(&window, &MainWindow::demoRequested);
+        QVERIFY(banner->text().contains(QStringLiteral("meridian:demo")));
+        emit banner->linkActivated(QStringLiteral("meridian:demo"));
+        QCOMPARE(demo.size(), 1);
     }
 };
 
