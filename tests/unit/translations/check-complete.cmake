@@ -4,9 +4,16 @@ file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 file(COPY "${TS}" DESTINATION "${WORK}")
 get_filename_component(name "${TS}" NAME)
-# The project file CMake wrote for update_translations: the same sources and include paths,
+# lupdate's project as update_translations makes it (written here, so a fresh build needs no
+# prior run of that target): the same sources and include paths,
 # so lupdate assigns every message the same context as when the catalogue was made.
-execute_process(COMMAND "${LUPDATE}" -project "${PROJECT}" -ts "${WORK}/${name}" -no-obsolete -locations none
+execute_process(COMMAND "${CMAKE_COMMAND}" -DIN_FILE=${PROJECT_IN} -DOUT_FILE=${WORK}/project.json
+                        -P "${PROJECT_GENERATOR}"
+    RESULT_VARIABLE result ERROR_VARIABLE errors)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "cannot write lupdate's project file (${result}): ${errors}")
+endif()
+execute_process(COMMAND "${LUPDATE}" -project "${WORK}/project.json" -ts "${WORK}/${name}" -no-obsolete -locations none
     RESULT_VARIABLE result OUTPUT_QUIET ERROR_VARIABLE errors)
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "lupdate failed (${result}): ${errors}")
