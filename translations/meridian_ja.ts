@@ -157,57 +157,57 @@ Options:
         <translation>使い方: meridianctl plan --prefs ファイル|- --total N --clusters A,B,C [--current A=4,B=8] [--capacity B=10] [--key 名前空間/名前] [--engine federation|karmada] [-o json|table]</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>%1: must be an integer ≥ 0, got "%2"</source>
         <translation>%1: 0 以上の整数である必要がありますが、"%2" が指定されました</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>--clusters: empty cluster name in "%1"</source>
         <translation>--clusters: "%1" に空のクラスタ名があります</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>--clusters: %1 is listed twice</source>
         <translation>--clusters: %1 が 2 回指定されています</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+18" />
         <source>%1: expected CLUSTER=N, got "%2"</source>
         <translation>%1: クラスタ=N の形式が必要ですが、"%2" が指定されました</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>%1: %2 is given twice</source>
         <translation>%1: %2 が 2 回指定されています</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source>unknown argument "%1"</source>
         <translation>不明な引数 "%1"</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>%1 needs a value</source>
         <translation>%1 には値が必要です</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>--engine: must be federation or karmada, got "%1"</source>
         <translation>--engine: federation または karmada を指定してください（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>-o: must be json or table, got "%1"</source>
         <translation>-o: json または table を指定してください（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>--prefs is required</source>
         <translation>--prefs は必須です</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>--clusters is required</source>
         <translation>--clusters は必須です</translation>
     </message>
@@ -217,12 +217,12 @@ Options:
         <translation>%1: %2 は --clusters に含まれていません</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>--prefs: cannot read %1: %2</source>
         <translation>--prefs: %1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>CLUSTER</source>
         <translation>クラスタ</translation>
     </message>
@@ -278,7 +278,7 @@ Options:
     </message>
     <message>
         <location line="+2" />
-        <location filename="../src/cli/plancommand.cpp" line="+0" />
+        <location filename="../src/cli/plancommand.cpp" line="+1" />
         <source>PLAN</source>
         <translation>プラン</translation>
     </message>
@@ -378,7 +378,7 @@ Options:
 </translation>
     </message>
     <message>
-        <location filename="../src/cli/plancommand.cpp" line="+0" />
+        <location filename="../src/cli/plancommand.cpp" line="+1" />
         <source>OVERFLOW</source>
         <translation>オーバーフロー</translation>
     </message>
@@ -388,28 +388,28 @@ Options:
         <translation>meridianctl plan: %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
         <source>standard input</source>
         <translation>標準入力</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>meridianctl plan: note: %1</source>
         <translation>meridianctl plan: 注意: %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>--total is required (the preferences do not give a total)</source>
         <translation>--total は必須です（設定に合計数が含まれていません）</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+21" />
+        <location line="+12" />
+        <location line="+24" />
         <source>meridianctl plan: note: not carried over: %1</source>
         <translation>meridianctl plan: 注意: 引き継がれない項目: %1</translation>
     </message>
@@ -760,7 +760,7 @@ Options:
 <context>
     <name>Meridian::Kube::ApiClient</name>
     <message>
-        <location filename="../src/kube/apiclient.cpp" line="+76" />
+        <location filename="../src/kube/apiclient.cpp" line="+77" />
         <source>no credential provider</source>
         <translation>認証情報プロバイダーがありません</translation>
     </message>
@@ -821,7 +821,7 @@ Options:
         <translation>一覧の応答が JSON ではありません: %1</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+60" />
         <source>a watch event is not JSON</source>
         <translation>watch イベントが JSON ではありません</translation>
     </message>
@@ -1042,118 +1042,118 @@ Options:
         <translation>Federation 設定アノテーション</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>KubeFed ReplicaSchedulingPreference</source>
         <translation>KubeFed ReplicaSchedulingPreference</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Karmada PropagationPolicy</source>
         <translation>Karmada PropagationPolicy</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+19" />
         <source>rebalance: Karmada has no switch to keep replicas where they run</source>
         <translation>rebalance: Karmada には、実行中のレプリカをその場に保つ設定がありません</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>totalReplicas (%1): a PropagationPolicy takes the total from the workload's spec.replicas</source>
         <translation>totalReplicas (%1): PropagationPolicy はワークロードの spec.replicas を合計として使います</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>%1 (%2): Karmada static weights have no per-cluster minimum</source>
         <translation>%1 (%2): Karmada の静的重みにはクラスタごとの最小値がありません</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>%1 (%2): Karmada static weights have no per-cluster maximum</source>
         <translation>%1 (%2): Karmada の静的重みにはクラスタごとの最大値がありません</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>%1: weight 0 has no Karmada form (weights are at least 1); the cluster is left out</source>
         <translation>%1: 重み 0 は Karmada で表せません（重みは 1 以上）。このクラスタは除外されます</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>%1 (%2): Karmada takes the largest matching weight, so the "*" rule's %3 applies instead</source>
         <translation>%1 (%2): Karmada は一致する最大の重みを使うため、代わりに "*" ルールの %3 が適用されます</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>replicaSchedulingType Duplicated: the Federation planner always divides the replicas</source>
         <translation>replicaSchedulingType Duplicated: Federation のプランナーは常にレプリカを分割します</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>replicaDivisionPreference Aggregated: the Federation planner has no fewest-clusters mode</source>
         <translation>replicaDivisionPreference Aggregated: Federation のプランナーには最少クラスタ モードがありません</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>weightPreference.dynamicWeight AvailableReplicas: the Federation planner uses static weights only</source>
         <translation>weightPreference.dynamicWeight AvailableReplicas: Federation のプランナーは静的な重みのみを使います</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>totalReplicas (%1): the annotation takes the total from the object's spec.replicas</source>
         <translation>totalReplicas (%1): アノテーションはオブジェクトの spec.replicas を合計として使います</translation>
     </message>
     <message>
-        <location filename="../src/placement/preferencesdocument.cpp" line="+56" />
+        <location filename="../src/placement/preferencesdocument.cpp" line="+55" />
         <source>must be an integer ≥ %1</source>
         <translation>%1 以上の整数である必要があります</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>must be an integer from %1 to %2</source>
         <translation>%1 から %2 までの整数である必要があります</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+11" />
+        <location line="+6" />
+        <location line="+18" />
         <source>%1, got %2</source>
         <translation>%1（%2 が指定されました）</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-12" />
         <source>%1, got %2, which is beyond the 64-bit integer range</source>
         <translation>%1（%2 が指定されましたが、64 ビット整数の範囲を超えています）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>%1 (no fraction or exponent), got %2</source>
         <translation>%1（小数や指数は使えません。%2 が指定されました）</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+16" />
         <source>must be true or false, got %1</source>
         <translation>true または false である必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>must be a string, got %1</source>
         <translation>文字列である必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>must be an object, got %1</source>
         <translation>オブジェクトである必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>unknown field (expected %1)</source>
         <translation>不明なフィールドです（%1 のいずれかが必要です）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>given twice, as "%1" and "%2"</source>
         <translation>"%1" と "%2" として 2 回指定されています</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>a cluster name cannot be empty</source>
         <translation>クラスタ名を空にすることはできません</translation>
     </message>
@@ -1163,155 +1163,155 @@ Options:
         <translation>クラスタ名に制御文字は使えません</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+45" />
         <source>minReplicas (%1) is greater than maxReplicas (%2)</source>
         <translation>minReplicas (%1) が maxReplicas (%2) より大きくなっています</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>must name at least one cluster (or "*")</source>
         <translation>少なくとも一つのクラスタ（または "*"）を指定する必要があります</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+32" />
         <source>missing; without it every cluster gets 0 replicas</source>
         <translation>がありません。これがないと、すべてのクラスタのレプリカ数は 0 になります</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>%1; the engine then spreads evenly, as {"clusters":{"*":{"weight":1}}}</source>
         <translation>%1。この場合、エンジンは {"clusters":{"*":{"weight":1}}} として均等に分散します</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+78" />
         <source>%1: malformed JSON at offset %2: %3</source>
         <translation>%1: オフセット %2 の JSON が不正です: %3</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>%1: must be a JSON object</source>
         <translation>%1: JSON オブジェクトである必要があります</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+280" />
+        <location line="+15" />
+        <location line="+305" />
         <source>must be an object</source>
         <translation>オブジェクトである必要があります</translation>
     </message>
     <message>
-        <location line="-255" />
-        <location line="+87" />
-        <location line="+7" />
+        <location line="-279" />
+        <location line="+94" />
+        <location line="+8" />
         <source>missing</source>
         <translation>ありません</translation>
     </message>
     <message>
-        <location line="-74" />
+        <location line="-82" />
         <source>must be FederatedDeployment or FederatedReplicaSet, got "%1"</source>
         <translation>FederatedDeployment または FederatedReplicaSet である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+32" />
         <source>spec.clusters is empty</source>
         <translation>spec.clusters が空です</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>must be a list, got %1</source>
         <translation>リストである必要があります（%1 が指定されました）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>must hold at least one rule</source>
         <translation>少なくとも一つのルールが必要です</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+44" />
         <source>must be a list of cluster names</source>
         <translation>クラスタ名のリストである必要があります</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>%1 selects clusters by label or field; Meridian cannot evaluate it offline and leaves it out of the plan</source>
         <translation>%1 はラベルまたはフィールドでクラスタを選択します。Meridian はオフラインでは評価できないため、プランから除外します</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+32" />
         <source>%1 is missing; Karmada then duplicates: every cluster runs all replicas</source>
         <translation>%1 がありません。この場合 Karmada は複製し、すべてのクラスタが全レプリカを実行します</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>must be Duplicated or Divided, got "%1"</source>
         <translation>Duplicated または Divided である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>must be Aggregated or Weighted, got "%1"</source>
         <translation>Aggregated または Weighted である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>%1.weightPreference is missing; Karmada then weighs every cluster 1</source>
         <translation>%1.weightPreference がありません。この場合 Karmada はすべてのクラスタの重みを 1 とします</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>must be AvailableReplicas, got "%1"</source>
         <translation>AvailableReplicas である必要があります（"%1" が指定されました）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>%1.staticWeightList is ignored because dynamicWeight is set</source>
         <translation>dynamicWeight が設定されているため、%1.staticWeightList は無視されます</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+38" />
         <source> (the engine would ignore it and spread evenly)</source>
         <translation>（エンジンはこれを無視して均等に分散します）</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>%1 has no %2 annotation</source>
         <translation>%1 に %2 アノテーションがありません</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>expected a Kubernetes object or an annotation value</source>
         <translation>Kubernetes オブジェクトまたはアノテーションの値が必要です</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>expected a %1, got "%2"</source>
         <translation>%1 が必要ですが、"%2" でした</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>the preferences are not valid UTF-8</source>
         <translation>設定が有効な UTF-8 ではありません</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>the preferences contain control character 0x%1 at offset %2</source>
         <translation>設定のオフセット %2 に制御文字 0x%1 があります</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>the preferences are empty</source>
         <translation>設定が空です</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>preferences</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+39" />
         <source>annotation</source>
         <translation>アノテーション</translation>
     </message>
     <message>
-        <location line="+134" />
+        <location line="+135" />
         <source>could not write the preferences: %1</source>
         <translation>設定を書き出せませんでした: %1</translation>
     </message>
@@ -1321,7 +1321,7 @@ Options:
         <translation>利用可能レプリカ数で分割するには、すべてのクラスタの利用可能レプリカ数が必要です。%1 の値がありません</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>clusters have %1 available replicas, not enough to schedule %2</source>
         <translation>クラスタの利用可能レプリカ数は %1 で、%2 をスケジュールするには足りません</translation>
     </message>
@@ -1331,17 +1331,17 @@ Options:
         <translation>%1 行 %2 列の YAML が不正です: %3</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>malformed YAML: %1</source>
         <translation>YAML が不正です: %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>%1: keys must be strings</source>
         <translation>%1: キーは文字列である必要があります</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+93" />
         <source>an object</source>
         <translation>オブジェクト</translation>
     </message>

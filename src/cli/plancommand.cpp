@@ -22,9 +22,11 @@ constexpr int usageError = 2;
 
 QString usage()
 {
-    return QCoreApplication::translate("Meridian::Cli", "usage: meridianctl plan --prefs FILE|- --total N --clusters A,B,C "
-                    "[--current A=4,B=8] [--capacity B=10] [--key NAMESPACE/NAME] "
-                    "[--engine federation|karmada] [-o json|table]");
+    return QCoreApplication::translate(
+            "Meridian::Cli",
+            "usage: meridianctl plan --prefs FILE|- --total N --clusters A,B,C "
+            "[--current A=4,B=8] [--capacity B=10] [--key NAMESPACE/NAME] "
+            "[--engine federation|karmada] [-o json|table]");
 }
 
 struct Options
@@ -45,7 +47,9 @@ Result<qint64> parseCount(const QString &text, const QString &what)
     const qint64 n = text.toLongLong(&ok);
     if (!ok || n < 0) {
         return Error{QStringLiteral("UsageError"),
-                     QCoreApplication::translate("Meridian::Cli", "%1: must be an integer ≥ 0, got \"%2\"").arg(what, text)};
+                     QCoreApplication::translate("Meridian::Cli",
+                                                 "%1: must be an integer ≥ 0, got \"%2\"")
+                             .arg(what, text)};
     }
     return n;
 }
@@ -58,11 +62,15 @@ Result<QStringList> parseClusters(const QString &text)
         const QString name = part.trimmed();
         if (name.isEmpty()) {
             return Error{QStringLiteral("UsageError"),
-                         QCoreApplication::translate("Meridian::Cli", "--clusters: empty cluster name in \"%1\"").arg(text)};
+                         QCoreApplication::translate("Meridian::Cli",
+                                                     "--clusters: empty cluster name in \"%1\"")
+                                 .arg(text)};
         }
         if (seen.contains(name)) {
             return Error{QStringLiteral("UsageError"),
-                         QCoreApplication::translate("Meridian::Cli", "--clusters: %1 is listed twice").arg(name)};
+                         QCoreApplication::translate("Meridian::Cli",
+                                                     "--clusters: %1 is listed twice")
+                                 .arg(name)};
         }
         seen.insert(name);
         out.append(name);
@@ -78,11 +86,14 @@ Result<QMap<QString, qint64>> parseCounts(const QString &text, const QString &op
         const QString name = part.left(eq).trimmed();
         if (eq <= 0 || name.isEmpty()) {
             return Error{QStringLiteral("UsageError"),
-                         QCoreApplication::translate("Meridian::Cli", "%1: expected CLUSTER=N, got \"%2\"").arg(option, part)};
+                         QCoreApplication::translate("Meridian::Cli",
+                                                     "%1: expected CLUSTER=N, got \"%2\"")
+                                 .arg(option, part)};
         }
         if (out.contains(name)) {
             return Error{QStringLiteral("UsageError"),
-                         QCoreApplication::translate("Meridian::Cli", "%1: %2 is given twice").arg(option, name)};
+                         QCoreApplication::translate("Meridian::Cli", "%1: %2 is given twice")
+                                 .arg(option, name)};
         }
         const auto n = parseCount(part.mid(eq + 1).trimmed(), option + u' ' + name);
         if (!n)
@@ -117,10 +128,13 @@ Result<Options> parseArguments(const QStringList &args)
                                           QStringLiteral("--output")};
         if (!known.contains(name))
             return Error{QStringLiteral("UsageError"),
-                         QCoreApplication::translate("Meridian::Cli", "unknown argument \"%1\"").arg(name)};
+                         QCoreApplication::translate("Meridian::Cli", "unknown argument \"%1\"")
+                                 .arg(name)};
         if (!inlineValue) {
             if (i + 1 >= args.size())
-                return Error{QStringLiteral("UsageError"), QCoreApplication::translate("Meridian::Cli", "%1 needs a value").arg(name)};
+                return Error{QStringLiteral("UsageError"),
+                             QCoreApplication::translate("Meridian::Cli", "%1 needs a value")
+                                     .arg(name)};
             value = args.at(++i);
         }
         if (name == u"--prefs") {
@@ -151,24 +165,31 @@ Result<Options> parseArguments(const QStringList &args)
                 o.engine = Placement::Engine::Karmada;
             else
                 return Error{QStringLiteral("UsageError"),
-                             QCoreApplication::translate("Meridian::Cli", "--engine: must be federation or karmada, got \"%1\"")
+                             QCoreApplication::translate(
+                                     "Meridian::Cli",
+                                     "--engine: must be federation or karmada, got \"%1\"")
                                      .arg(value)};
         } else {
             if (value != u"json" && value != u"table")
                 return Error{QStringLiteral("UsageError"),
-                             QCoreApplication::translate("Meridian::Cli", "-o: must be json or table, got \"%1\"").arg(value)};
+                             QCoreApplication::translate("Meridian::Cli",
+                                                         "-o: must be json or table, got \"%1\"")
+                                     .arg(value)};
             o.output = value;
         }
     }
     if (!havePrefs)
-        return Error{QStringLiteral("UsageError"), QCoreApplication::translate("Meridian::Cli", "--prefs is required")};
+        return Error{QStringLiteral("UsageError"),
+                     QCoreApplication::translate("Meridian::Cli", "--prefs is required")};
     if (!haveClusters)
-        return Error{QStringLiteral("UsageError"), QCoreApplication::translate("Meridian::Cli", "--clusters is required")};
+        return Error{QStringLiteral("UsageError"),
+                     QCoreApplication::translate("Meridian::Cli", "--clusters is required")};
     for (const auto *map : {&o.current, &o.capacity}) {
         for (auto it = map->cbegin(); it != map->cend(); ++it) {
             if (!o.clusters.contains(it.key())) {
                 return Error{QStringLiteral("UsageError"),
-                             QCoreApplication::translate("Meridian::Cli", "%1: %2 is not in --clusters")
+                             QCoreApplication::translate("Meridian::Cli",
+                                                         "%1: %2 is not in --clusters")
                                      .arg(map == &o.current ? QStringLiteral("--current")
                                                             : QStringLiteral("--capacity"),
                                           it.key())};
@@ -185,14 +206,17 @@ Result<QByteArray> readPrefs(const QString &path)
                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened) {
         return Error{QStringLiteral("IoError"),
-                     QCoreApplication::translate("Meridian::Cli", "--prefs: cannot read %1: %2").arg(path, file.errorString())};
+                     QCoreApplication::translate("Meridian::Cli", "--prefs: cannot read %1: %2")
+                             .arg(path, file.errorString())};
     }
     return file.readAll();
 }
 
 void writeTable(const PlanResult &result, const QStringList &clusters, QTextStream &out)
 {
-    const QString headers[3] = {QCoreApplication::translate("Meridian::Cli", "CLUSTER"), QCoreApplication::translate("Meridian::Cli", "PLAN"), QCoreApplication::translate("Meridian::Cli", "OVERFLOW")};
+    const QString headers[3] = {QCoreApplication::translate("Meridian::Cli", "CLUSTER"),
+                                QCoreApplication::translate("Meridian::Cli", "PLAN"),
+                                QCoreApplication::translate("Meridian::Cli", "OVERFLOW")};
     qsizetype widths[3] = {headers[0].size(), headers[1].size(), headers[2].size()};
     for (const QString &name : clusters) {
         widths[0] = std::max(widths[0], name.size());
@@ -229,7 +253,8 @@ void writeJson(const PlanResult &result, const QStringList &clusters, QTextStrea
 
 int fail(QTextStream &err, const QString &message)
 {
-    err << QCoreApplication::translate("Meridian::Cli", "meridianctl plan: %1").arg(message) << '\n';
+    err << QCoreApplication::translate("Meridian::Cli", "meridianctl plan: %1").arg(message)
+        << '\n';
     err.flush();
     return usageError;
 }
@@ -246,16 +271,25 @@ int runPlan(const QStringList &args, QTextStream &out, QTextStream &err)
         return fail(err, text.error().message);
     const auto doc = Placement::PreferencesDocument::parse(*text);
     if (!doc) {
-        const QString source = options->prefs == u"-" ? QCoreApplication::translate("Meridian::Cli", "standard input") : options->prefs;
-        return fail(err, QCoreApplication::translate("Meridian::Cli", "%1: %2").arg(source, doc.error().message));
+        const QString source
+                = options->prefs == u"-"
+                          ? QCoreApplication::translate("Meridian::Cli", "standard input")
+                          : options->prefs;
+        return fail(err,
+                    QCoreApplication::translate("Meridian::Cli", "%1: %2")
+                            .arg(source, doc.error().message));
     }
     for (const QString &note : doc->notes())
-        err << QCoreApplication::translate("Meridian::Cli", "meridianctl plan: note: %1").arg(note) << '\n';
+        err << QCoreApplication::translate("Meridian::Cli", "meridianctl plan: note: %1").arg(note)
+            << '\n';
 
     const ReplicaPreferences &prefs = doc->preferences();
     const auto total = options->total ? options->total : prefs.totalReplicas;
     if (!total)
-        return fail(err, QCoreApplication::translate("Meridian::Cli", "--total is required (the preferences do not give a total)"));
+        return fail(err,
+                    QCoreApplication::translate(
+                            "Meridian::Cli",
+                            "--total is required (the preferences do not give a total)"));
     const Placement::Engine engine = options->engine.value_or(Placement::engineFor(doc->format()));
 
     PlanResult result;
@@ -265,7 +299,10 @@ int runPlan(const QStringList &args, QTextStream &out, QTextStream &err)
             const auto converted = Placement::convertPreferences(
                     prefs, Placement::PreferencesFormat::ReplicaSchedulingPreference);
             for (const QString &line : converted.notCarried)
-                err << QCoreApplication::translate("Meridian::Cli", "meridianctl plan: note: not carried over: %1").arg(line) << '\n';
+                err << QCoreApplication::translate("Meridian::Cli",
+                                                   "meridianctl plan: note: not carried over: %1")
+                                .arg(line)
+                    << '\n';
             result = planFederation(converted.preferences,
                                     *total,
                                     options->clusters,
@@ -286,7 +323,10 @@ int runPlan(const QStringList &args, QTextStream &out, QTextStream &err)
             const auto converted = Placement::convertPreferences(
                     prefs, Placement::PreferencesFormat::PropagationPolicy);
             for (const QString &line : converted.notCarried)
-                err << QCoreApplication::translate("Meridian::Cli", "meridianctl plan: note: not carried over: %1").arg(line) << '\n';
+                err << QCoreApplication::translate("Meridian::Cli",
+                                                   "meridianctl plan: note: not carried over: %1")
+                                .arg(line)
+                    << '\n';
             karmadaPrefs = converted.preferences;
         }
         const auto planned = planKarmada(karmadaPrefs,

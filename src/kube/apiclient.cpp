@@ -110,8 +110,9 @@ RequestHandlePtr ApiClient::send(Net::Request request, Callback callback, ChunkC
     request.tls = m_tls->value();
     request.proxyUrl = m_context.cluster.proxyUrl;
     request.headers.append(
-        {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("meridian/" MERIDIAN_VERSION)});
-    sendWithCredential(Call{std::move(request), std::move(callback), std::move(chunk), handle}, false);
+            {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("meridian/" MERIDIAN_VERSION)});
+    sendWithCredential(Call{std::move(request), std::move(callback), std::move(chunk), handle},
+                       false);
     return handle;
 }
 
@@ -122,15 +123,17 @@ void ApiClient::sendWithCredential(Call call, bool retried)
             call.done(failedResponse({QStringLiteral("Internal"), tr("no credential provider")}));
             return;
         }
-        m_credentials->obtain(m_context, this, [this, call, retried](const Result<Credential> &credential) {
-            if (call.handle->isCancelled())
-                return;
-            if (!credential) {
-                call.done(failedResponse(credential.error()));
-                return;
-            }
-            dispatch(call, *credential, retried);
-        });
+        m_credentials->obtain(m_context,
+                              this,
+                              [this, call, retried](const Result<Credential> &credential) {
+                                  if (call.handle->isCancelled())
+                                      return;
+                                  if (!credential) {
+                                      call.done(failedResponse(credential.error()));
+                                      return;
+                                  }
+                                  dispatch(call, *credential, retried);
+                              });
         return;
     }
     Result<Credential> credential = staticCredential(m_context.user);
@@ -148,7 +151,7 @@ void ApiClient::dispatch(Call call, const Credential &credential, bool retried)
     Net::Request sent = call.request;
     if (!credential.token.isEmpty())
         sent.headers.append(
-            {QByteArrayLiteral("Authorization"), "Bearer " + credential.token.toUtf8()});
+                {QByteArrayLiteral("Authorization"), "Bearer " + credential.token.toUtf8()});
     if (!credential.clientCertPem.isEmpty()) {
         sent.tls.clientCertPem = credential.clientCertPem;
         sent.tls.clientKeyPem = credential.clientKeyPem;
@@ -158,17 +161,20 @@ void ApiClient::dispatch(Call call, const Credential &credential, bool retried)
     call.handle->m_reply = reply;
     if (call.chunk)
         connect(reply, &Net::Reply::chunkReceived, this, call.chunk);
-    connect(reply, &Net::Reply::finished, this, [this, reply, call, retried](const Net::Response &response) {
-        reply->deleteLater();
-        if (response.outcome == Net::Response::Outcome::Ok && response.httpStatus == 401 && !retried
-            && m_context.user.exec && m_credentials) {
-            // A plugin token the server no longer accepts: ask the plugin once more.
-            m_credentials->invalidate(m_context);
-            sendWithCredential(call, true);
-            return;
-        }
-        call.done(response);
-    });
+    connect(reply,
+            &Net::Reply::finished,
+            this,
+            [this, reply, call, retried](const Net::Response &response) {
+                reply->deleteLater();
+                if (response.outcome == Net::Response::Outcome::Ok && response.httpStatus == 401
+                    && !retried && m_context.user.exec && m_credentials) {
+                    // A plugin token the server no longer accepts: ask the plugin once more.
+                    m_credentials->invalidate(m_context);
+                    sendWithCredential(call, true);
+                    return;
+                }
+                call.done(response);
+            });
 }
 
 } // namespace Meridian::Kube

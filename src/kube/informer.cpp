@@ -149,8 +149,9 @@ void Informer::watch()
                             QStringLiteral("allowWatchBookmarks=true"),
                             QStringLiteral("timeoutSeconds=%1").arg(m_watchTimeoutSeconds)};
     m_request = m_client->stream(
-        query(parts), [this](const QByteArray &chunk) { onWatchChunk(chunk); },
-        [this](const Net::Response &response) { onWatchDone(response); });
+            query(parts),
+            [this](const QByteArray &chunk) { onWatchChunk(chunk); },
+            [this](const Net::Response &response) { onWatchDone(response); });
 }
 
 void Informer::onWatchChunk(const QByteArray &chunk)

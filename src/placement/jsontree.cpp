@@ -119,13 +119,15 @@ Result<YAML::Node> loadYaml(const QByteArray &text)
         return YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
         return Error{QStringLiteral("ParseError"),
-                     QCoreApplication::translate("Meridian::Placement", "malformed YAML at line %1, column %2: %3")
+                     QCoreApplication::translate("Meridian::Placement",
+                                                 "malformed YAML at line %1, column %2: %3")
                              .arg(e.mark.line + 1)
                              .arg(e.mark.column + 1)
                              .arg(QString::fromStdString(e.msg))};
     } catch (const std::exception &e) {
         return Error{QStringLiteral("ParseError"),
-                     QCoreApplication::translate("Meridian::Placement", "malformed YAML: %1").arg(QString::fromUtf8(e.what()))};
+                     QCoreApplication::translate("Meridian::Placement", "malformed YAML: %1")
+                             .arg(QString::fromUtf8(e.what()))};
     }
 }
 
@@ -137,7 +139,8 @@ Result<QJsonValue> toJson(const YAML::Node &node, const QString &path)
         for (const auto &entry : node) {
             if (!entry.first.IsScalar()) {
                 return Error{QStringLiteral("InvalidPreferences"),
-                             QCoreApplication::translate("Meridian::Placement", "%1: keys must be strings")
+                             QCoreApplication::translate("Meridian::Placement",
+                                                         "%1: keys must be strings")
                                      .arg(path.isEmpty() ? QStringLiteral(".") : path)};
             }
             const QString key = QString::fromStdString(entry.first.Scalar());

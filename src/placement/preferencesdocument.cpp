@@ -51,23 +51,36 @@ Result<qint64> readInteger(const QJsonValue &value,
                            qint64 maximum = std::numeric_limits<qint64>::max())
 {
     const QString got = JsonTree::describe(value);
-    const QString range
-            = maximum == std::numeric_limits<qint64>::max()
-                      ? QCoreApplication::translate("Meridian::Placement", "must be an integer ≥ %1").arg(minimum)
-                      : QCoreApplication::translate("Meridian::Placement", "must be an integer from %1 to %2").arg(minimum).arg(maximum);
+    const QString range = maximum == std::numeric_limits<qint64>::max()
+                                  ? QCoreApplication::translate("Meridian::Placement",
+                                                                "must be an integer ≥ %1")
+                                            .arg(minimum)
+                                  : QCoreApplication::translate("Meridian::Placement",
+                                                                "must be an integer from %1 to %2")
+                                            .arg(minimum)
+                                            .arg(maximum);
     if (!value.isDouble())
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "%1, got %2").arg(range, got));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement", "%1, got %2")
+                               .arg(range, got));
     if (value.toVariant().typeId() != QMetaType::LongLong) {
         const double d = value.toDouble();
         if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) >= 9.2e18)
             return invalid(path,
-                           QCoreApplication::translate("Meridian::Placement", "%1, got %2, which is beyond the 64-bit integer range")
+                           QCoreApplication::translate(
+                                   "Meridian::Placement",
+                                   "%1, got %2, which is beyond the 64-bit integer range")
                                    .arg(range, got));
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "%1 (no fraction or exponent), got %2").arg(range, got));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement",
+                                                   "%1 (no fraction or exponent), got %2")
+                               .arg(range, got));
     }
     const qint64 n = value.toInteger();
     if (n < minimum || n > maximum)
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "%1, got %2").arg(range, got));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement", "%1, got %2")
+                               .arg(range, got));
     return n;
 }
 
@@ -75,21 +88,29 @@ Result<bool> readBool(const QJsonValue &value, const QString &path)
 {
     if (!value.isBool())
         return invalid(path,
-                       QCoreApplication::translate("Meridian::Placement", "must be true or false, got %1").arg(JsonTree::describe(value)));
+                       QCoreApplication::translate("Meridian::Placement",
+                                                   "must be true or false, got %1")
+                               .arg(JsonTree::describe(value)));
     return value.toBool();
 }
 
 Result<QString> readString(const QJsonValue &value, const QString &path)
 {
     if (!value.isString())
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "must be a string, got %1").arg(JsonTree::describe(value)));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement",
+                                                   "must be a string, got %1")
+                               .arg(JsonTree::describe(value)));
     return value.toString();
 }
 
 Result<QJsonObject> readObject(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "must be an object, got %1").arg(JsonTree::describe(value)));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement",
+                                                   "must be an object, got %1")
+                               .arg(JsonTree::describe(value)));
     return value.toObject();
 }
 
@@ -114,12 +135,14 @@ Result<QHash<QString, QJsonValue>> fields(const QJsonObject &object,
         }
         if (canonical.isEmpty()) {
             return invalid(child(path, it.key()),
-                           QCoreApplication::translate("Meridian::Placement", "unknown field (expected %1)")
+                           QCoreApplication::translate("Meridian::Placement",
+                                                       "unknown field (expected %1)")
                                    .arg(known.join(QLatin1String(", "))));
         }
         if (spelling.contains(canonical)) {
             return invalid(child(path, canonical),
-                           QCoreApplication::translate("Meridian::Placement", "given twice, as \"%1\" and \"%2\"")
+                           QCoreApplication::translate("Meridian::Placement",
+                                                       "given twice, as \"%1\" and \"%2\"")
                                    .arg(spelling.value(canonical), it.key()));
         }
         spelling.insert(canonical, it.key());
@@ -134,7 +157,8 @@ QString badClusterName(const QString &name)
         return QCoreApplication::translate("Meridian::Placement", "a cluster name cannot be empty");
     for (const QChar c : name) {
         if (c.category() == QChar::Other_Control)
-            return QCoreApplication::translate("Meridian::Placement", "a cluster name cannot contain control characters");
+            return QCoreApplication::translate("Meridian::Placement",
+                                               "a cluster name cannot contain control characters");
     }
     return QString();
 }
@@ -176,10 +200,12 @@ Result<ClusterPreference> readClusterPreference(const QJsonValue &value,
         pref.weight = *n;
     }
     if (pref.maxReplicas && pref.minReplicas > *pref.maxReplicas) {
-        return invalid(path,
-                       QCoreApplication::translate("Meridian::Placement", "minReplicas (%1) is greater than maxReplicas (%2)")
-                               .arg(pref.minReplicas)
-                               .arg(*pref.maxReplicas));
+        return invalid(
+                path,
+                QCoreApplication::translate("Meridian::Placement",
+                                            "minReplicas (%1) is greater than maxReplicas (%2)")
+                        .arg(pref.minReplicas)
+                        .arg(*pref.maxReplicas));
     }
     return pref;
 }
@@ -192,7 +218,9 @@ Result<QMap<QString, ClusterPreference>> readClusters(const QJsonValue &value,
     if (!object)
         return object.error();
     if (object->isEmpty())
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "must name at least one cluster (or \"*\")"));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement",
+                                                   "must name at least one cluster (or \"*\")"));
     QMap<QString, ClusterPreference> clusters;
     for (auto it = object->begin(); it != object->end(); ++it) {
         if (const QString why = badClusterName(it.key()); !why.isEmpty())
@@ -221,7 +249,10 @@ Result<ReplicaPreferences> readAnnotation(const QJsonObject &object)
     }
     const QJsonValue clusters = f->value(known[1], QJsonValue(QJsonValue::Undefined));
     if (clusters.isUndefined() || clusters.isNull())
-        return invalid(known[1], QCoreApplication::translate("Meridian::Placement", "missing; without it every cluster gets 0 replicas"));
+        return invalid(
+                known[1],
+                QCoreApplication::translate("Meridian::Placement",
+                                            "missing; without it every cluster gets 0 replicas"));
     const auto c = readClusters(clusters, known[1], true);
     if (!c)
         return c.error();
@@ -246,7 +277,9 @@ QJsonObject clustersToJson(const QMap<QString, ClusterPreference> &clusters)
 
 QString noteEvenSpread(const QString &why)
 {
-    return QCoreApplication::translate("Meridian::Placement", "%1; the engine then spreads evenly, as {\"clusters\":{\"*\":{\"weight\":1}}}")
+    return QCoreApplication::translate(
+                   "Meridian::Placement",
+                   "%1; the engine then spreads evenly, as {\"clusters\":{\"*\":{\"weight\":1}}}")
             .arg(why);
 }
 
@@ -322,13 +355,16 @@ Result<QJsonObject> parseJsonObject(const QByteArray &text, const QString &what)
     const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
     if (error.error != QJsonParseError::NoError) {
         return Error{parseCode,
-                     QCoreApplication::translate("Meridian::Placement", "%1: malformed JSON at offset %2: %3")
+                     QCoreApplication::translate("Meridian::Placement",
+                                                 "%1: malformed JSON at offset %2: %3")
                              .arg(what)
                              .arg(error.offset)
                              .arg(error.errorString())};
     }
     if (!doc.isObject())
-        return Error{parseCode, QCoreApplication::translate("Meridian::Placement", "%1: must be a JSON object").arg(what)};
+        return Error{parseCode,
+                     QCoreApplication::translate("Meridian::Placement", "%1: must be a JSON object")
+                             .arg(what)};
     return doc.object();
 }
 
@@ -367,7 +403,8 @@ Status readRsp(PreferencesDocument::Data &data)
     if (!spec)
         return spec.error();
     if (spec->isUndefined() || spec->isNull())
-        return invalid(QStringLiteral("spec"), QCoreApplication::translate("Meridian::Placement", "missing"));
+        return invalid(QStringLiteral("spec"),
+                       QCoreApplication::translate("Meridian::Placement", "missing"));
     const auto object = readObject(*spec, QStringLiteral("spec"));
     if (!object)
         return object.error();
@@ -387,7 +424,8 @@ Status readRsp(PreferencesDocument::Data &data)
             return s.error();
         if (*s != u"FederatedDeployment" && *s != u"FederatedReplicaSet") {
             return invalid(child(base, known[0]),
-                           QCoreApplication::translate("Meridian::Placement", 
+                           QCoreApplication::translate(
+                                   "Meridian::Placement",
                                    "must be FederatedDeployment or FederatedReplicaSet, got \"%1\"")
                                    .arg(*s));
         }
@@ -417,7 +455,8 @@ Status readRsp(PreferencesDocument::Data &data)
         || (clusters.isObject() && clusters.toObject().isEmpty())) {
         // KubeFed's own default (replicascheduler.go, GetSchedulingResult).
         data.prefs.clusters = ReplicaPreferences::evenSpread().clusters;
-        data.notes.append(noteEvenSpread(QCoreApplication::translate("Meridian::Placement", "spec.clusters is empty")));
+        data.notes.append(noteEvenSpread(
+                QCoreApplication::translate("Meridian::Placement", "spec.clusters is empty")));
     } else {
         const auto c = readClusters(clusters, child(base, known[4]), false);
         if (!c)
@@ -432,10 +471,14 @@ Status readStaticWeightList(PreferencesDocument::Data &data,
                             const QString &path)
 {
     if (!value.isArray())
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "must be a list, got %1").arg(JsonTree::describe(value)));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement", "must be a list, got %1")
+                               .arg(JsonTree::describe(value)));
     const QJsonArray rules = value.toArray();
     if (rules.isEmpty())
-        return invalid(path, QCoreApplication::translate("Meridian::Placement", "must hold at least one rule"));
+        return invalid(path,
+                       QCoreApplication::translate("Meridian::Placement",
+                                                   "must hold at least one rule"));
     const YAML::Node &root = data.root;
     const YAML::Node yamlRules = root["spec"]["placement"]["replicaScheduling"]["weightPreference"]
                                      ["staticWeightList"];
@@ -454,14 +497,16 @@ Status readStaticWeightList(PreferencesDocument::Data &data,
             return f.error();
         const QJsonValue weightValue = f->value(ruleKeys[1], QJsonValue(QJsonValue::Undefined));
         if (weightValue.isUndefined())
-            return invalid(child(rulePath, ruleKeys[1]), QCoreApplication::translate("Meridian::Placement", "missing"));
+            return invalid(child(rulePath, ruleKeys[1]),
+                           QCoreApplication::translate("Meridian::Placement", "missing"));
         const auto weight = readInteger(weightValue, child(rulePath, ruleKeys[1]), 1);
         if (!weight)
             return weight.error();
         const QString targetPath = child(rulePath, ruleKeys[0]);
         const QJsonValue targetValue = f->value(ruleKeys[0], QJsonValue(QJsonValue::Undefined));
         if (targetValue.isUndefined())
-            return invalid(targetPath, QCoreApplication::translate("Meridian::Placement", "missing"));
+            return invalid(targetPath,
+                           QCoreApplication::translate("Meridian::Placement", "missing"));
         const auto target = readObject(targetValue, targetPath);
         if (!target)
             return target.error();
@@ -475,7 +520,9 @@ Status readStaticWeightList(PreferencesDocument::Data &data,
                 continue;
             const QString listPath = child(targetPath, affinityKeys[k]);
             if (!list.isArray())
-                return invalid(listPath, QCoreApplication::translate("Meridian::Placement", "must be a list of cluster names"));
+                return invalid(listPath,
+                               QCoreApplication::translate("Meridian::Placement",
+                                                           "must be a list of cluster names"));
             const QJsonArray array = list.toArray();
             for (qsizetype j = 0; j < array.size(); ++j) {
                 const auto name = readString(array.at(j), index(listPath, j));
@@ -493,8 +540,10 @@ Status readStaticWeightList(PreferencesDocument::Data &data,
             if (yamlRules.IsSequence() && static_cast<qsizetype>(yamlRules.size()) > i)
                 data.opaqueRules.push_back(YAML::Clone(yamlRules[static_cast<size_t>(i)]));
             data.notes.append(
-                    QCoreApplication::translate("Meridian::Placement", "%1 selects clusters by label or field; Meridian cannot evaluate "
-                             "it offline and leaves it out of the plan")
+                    QCoreApplication::translate(
+                            "Meridian::Placement",
+                            "%1 selects clusters by label or field; Meridian cannot evaluate "
+                            "it offline and leaves it out of the plan")
                             .arg(targetPath));
             continue;
         }
@@ -523,8 +572,10 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
     data.prefs.clusters.clear();
     if (rs->isUndefined() || rs->isNull()) {
         data.prefs.schedulingType = ReplicaSchedulingType::Duplicated;
-        data.notes.append(QCoreApplication::translate("Meridian::Placement", "%1 is missing; Karmada then duplicates: every cluster runs all "
-                                   "replicas")
+        data.notes.append(QCoreApplication::translate(
+                                  "Meridian::Placement",
+                                  "%1 is missing; Karmada then duplicates: every cluster runs all "
+                                  "replicas")
                                   .arg(base));
         return succeeded();
     }
@@ -548,7 +599,9 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
             data.prefs.schedulingType = ReplicaSchedulingType::Divided;
         else
             return invalid(child(base, known[0]),
-                           QCoreApplication::translate("Meridian::Placement", "must be Duplicated or Divided, got \"%1\"").arg(*s));
+                           QCoreApplication::translate("Meridian::Placement",
+                                                       "must be Duplicated or Divided, got \"%1\"")
+                                   .arg(*s));
     }
     if (const QJsonValue v = f->value(known[1], QJsonValue(QJsonValue::Undefined));
         !v.isUndefined()) {
@@ -561,14 +614,18 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
             data.prefs.division = ReplicaDivision::Weighted;
         else
             return invalid(child(base, known[1]),
-                           QCoreApplication::translate("Meridian::Placement", "must be Aggregated or Weighted, got \"%1\"").arg(*s));
+                           QCoreApplication::translate("Meridian::Placement",
+                                                       "must be Aggregated or Weighted, got \"%1\"")
+                                   .arg(*s));
     }
     const QJsonValue wp = f->value(known[2], QJsonValue(QJsonValue::Undefined));
     if (wp.isUndefined() || wp.isNull()) {
         if (data.prefs.schedulingType == ReplicaSchedulingType::Divided
             && data.prefs.division == ReplicaDivision::Weighted) {
-            data.notes.append(QCoreApplication::translate("Meridian::Placement", "%1.weightPreference is missing; Karmada then weighs every "
-                                       "cluster 1")
+            data.notes.append(QCoreApplication::translate(
+                                      "Meridian::Placement",
+                                      "%1.weightPreference is missing; Karmada then weighs every "
+                                      "cluster 1")
                                       .arg(base));
         }
         return succeeded();
@@ -589,7 +646,9 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
             return s.error();
         if (*s != u"AvailableReplicas") {
             return invalid(child(wpPath, wpKeys[1]),
-                           QCoreApplication::translate("Meridian::Placement", "must be AvailableReplicas, got \"%1\"").arg(*s));
+                           QCoreApplication::translate("Meridian::Placement",
+                                                       "must be AvailableReplicas, got \"%1\"")
+                                   .arg(*s));
         }
         data.prefs.weightSource = WeightSource::AvailableReplicas;
     }
@@ -599,9 +658,10 @@ Status readPropagationPolicy(PreferencesDocument::Data &data)
         if (!s)
             return s;
         if (data.prefs.weightSource == WeightSource::AvailableReplicas)
-            data.notes.append(
-                    QCoreApplication::translate("Meridian::Placement", "%1.staticWeightList is ignored because dynamicWeight is set")
-                            .arg(wpPath));
+            data.notes.append(QCoreApplication::translate(
+                                      "Meridian::Placement",
+                                      "%1.staticWeightList is ignored because dynamicWeight is set")
+                                      .arg(wpPath));
     }
     return succeeded();
 }
@@ -622,7 +682,8 @@ Status readManifestAnnotation(PreferencesDocument::Data &data)
     if (!annotations)
         return annotations.error();
     if (!annotations->isUndefined() && !annotations->isNull() && !annotations->isObject())
-        return invalid(QStringLiteral("metadata.annotations"), QCoreApplication::translate("Meridian::Placement", "must be an object"));
+        return invalid(QStringLiteral("metadata.annotations"),
+                       QCoreApplication::translate("Meridian::Placement", "must be an object"));
     const QJsonObject map = annotations->toObject();
     for (const QString &key : {preferred, other}) {
         if (!map.contains(key))
@@ -635,7 +696,9 @@ Status readManifestAnnotation(PreferencesDocument::Data &data)
         if (!object) {
             return Error{object.error().code,
                          object.error().message
-                                 + QCoreApplication::translate("Meridian::Placement", " (the engine would ignore it and spread evenly)")};
+                                 + QCoreApplication::translate(
+                                         "Meridian::Placement",
+                                         " (the engine would ignore it and spread evenly)")};
         }
         const auto prefs = readAnnotation(*object);
         if (!prefs)
@@ -647,7 +710,9 @@ Status readManifestAnnotation(PreferencesDocument::Data &data)
     }
     data.annotationKey = preferred;
     data.prefs = ReplicaPreferences::evenSpread();
-    data.notes.append(noteEvenSpread(QCoreApplication::translate("Meridian::Placement", "%1 has no %2 annotation").arg(kind, preferred)));
+    data.notes.append(noteEvenSpread(
+            QCoreApplication::translate("Meridian::Placement", "%1 has no %2 annotation")
+                    .arg(kind, preferred)));
     return succeeded();
 }
 
@@ -660,7 +725,10 @@ Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root,
     data.json = json;
     data.root = root;
     if (!root.IsMap())
-        return invalid(QString(), QCoreApplication::translate("Meridian::Placement", "expected a Kubernetes object or an annotation value"));
+        return invalid(
+                QString(),
+                QCoreApplication::translate("Meridian::Placement",
+                                            "expected a Kubernetes object or an annotation value"));
     const QString kind = kindOf(root);
     PreferencesFormat format = PreferencesFormat::FederationAnnotation;
     if (kind == u"ReplicaSchedulingPreference")
@@ -671,7 +739,9 @@ Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root,
         format = *expected; // a bare spec is accepted when the caller names the format
     if (expected && format != *expected) {
         return invalid(QStringLiteral("kind"),
-                       QCoreApplication::translate("Meridian::Placement", "expected a %1, got \"%2\"").arg(formatName(*expected), kind));
+                       QCoreApplication::translate("Meridian::Placement",
+                                                   "expected a %1, got \"%2\"")
+                               .arg(formatName(*expected), kind));
     }
     data.format = format;
     Status status = succeeded();
@@ -704,13 +774,17 @@ Result<PreferencesDocument::Data> fromManifest(const YAML::Node &root,
 Status checkUtf8(const QByteArray &text)
 {
     if (QString::fromUtf8(text).toUtf8() != text)
-        return Error{parseCode, QCoreApplication::translate("Meridian::Placement", "the preferences are not valid UTF-8")};
+        return Error{parseCode,
+                     QCoreApplication::translate("Meridian::Placement",
+                                                 "the preferences are not valid UTF-8")};
     // YAML forbids other C0 controls in a stream, and yaml-cpp mangles NUL.
     for (qsizetype i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text.at(i));
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
             return Error{parseCode,
-                         QCoreApplication::translate("Meridian::Placement", "the preferences contain control character 0x%1 at offset %2")
+                         QCoreApplication::translate(
+                                 "Meridian::Placement",
+                                 "the preferences contain control character 0x%1 at offset %2")
                                  .arg(c, 2, 16, QLatin1Char('0'))
                                  .arg(i)};
         }
@@ -723,12 +797,16 @@ Result<PreferencesDocument::Data> parseAny(const QByteArray &text,
 {
     const QByteArray trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Error{parseCode, QCoreApplication::translate("Meridian::Placement", "the preferences are empty")};
+        return Error{parseCode,
+                     QCoreApplication::translate("Meridian::Placement",
+                                                 "the preferences are empty")};
     if (const Status utf8 = checkUtf8(trimmed); !utf8)
         return utf8.error();
     const bool json = trimmed.startsWith('{');
     if (json) {
-        const auto object = parseJsonObject(trimmed, QCoreApplication::translate("Meridian::Placement", "preferences"));
+        const auto object = parseJsonObject(trimmed,
+                                            QCoreApplication::translate("Meridian::Placement",
+                                                                        "preferences"));
         if (!object)
             return object.error();
         const bool isObject = object->contains(QLatin1String("kind"))
@@ -764,7 +842,9 @@ Result<PreferencesDocument> PreferencesDocument::parseAnnotation(const QByteArra
 {
     if (const Status utf8 = checkUtf8(json); !utf8)
         return utf8.error();
-    const auto object = parseJsonObject(json.trimmed(), QCoreApplication::translate("Meridian::Placement", "annotation"));
+    const auto object
+            = parseJsonObject(json.trimmed(),
+                              QCoreApplication::translate("Meridian::Placement", "annotation"));
     if (!object)
         return object.error();
     const auto prefs = readAnnotation(*object);
@@ -898,8 +978,10 @@ QStringList PreferencesDocument::setPreferences(const ReplicaPreferences &prefs)
     } catch (const YAML::Exception &e) {
         // Parsing checked every node written here; this is a bug, not bad input.
         MERIDIAN_ASSERT(false,
-                        return QStringList{QCoreApplication::translate("Meridian::Placement", "could not write the preferences: %1")
-                                                   .arg(QString::fromStdString(e.msg))});
+                        return QStringList{
+                                QCoreApplication::translate("Meridian::Placement",
+                                                            "could not write the preferences: %1")
+                                        .arg(QString::fromStdString(e.msg))});
     }
     return {};
 }

@@ -9,10 +9,10 @@
 #include "sim/controllers/controllermanager.h"
 #include "sim/controllers/demoworkloads.h"
 #include "sim/controllers/kubeobject.h"
+#include "sim/karmada/karmadacontrolplane.h"
 #include "sim/kubeconfigwriter.h"
 #include "sim/logging/loggenerator.h"
 #include "sim/logging/loggingserver.h"
-#include "sim/karmada/karmadacontrolplane.h"
 #include "sim/scenario.h"
 #include "sim/simclock.h"
 

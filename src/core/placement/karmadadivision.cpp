@@ -70,7 +70,8 @@ Result<QMap<QString, qint64>> availableFor(const QStringList &clusters,
     }
     if (!missing.isEmpty()) {
         return Error{QStringLiteral("MissingCapacity"),
-                     QCoreApplication::translate("Meridian::Placement", 
+                     QCoreApplication::translate(
+                             "Meridian::Placement",
                              "dividing by available replicas needs the available replicas of every "
                              "cluster; missing for %1")
                              .arg(missing.join(QLatin1String(", ")))};
@@ -92,7 +93,9 @@ Result<QMap<QString, qint64>> divideByAvailable(qint64 replicas,
     }
     if (sum < replicas) {
         return Error{QStringLiteral("Unschedulable"),
-                     QCoreApplication::translate("Meridian::Placement", "clusters have %1 available replicas, not enough to schedule %2")
+                     QCoreApplication::translate(
+                             "Meridian::Placement",
+                             "clusters have %1 available replicas, not enough to schedule %2")
                              .arg(sum)
                              .arg(replicas)};
     }

@@ -39,7 +39,8 @@ public:
     }
 
     // Sends every request at once and waits for all of them; returns the bodies in order.
-    QList<QByteArray> all(const QList<QNetworkRequest> &requests, const QByteArray &verb = "GET",
+    QList<QByteArray> all(const QList<QNetworkRequest> &requests,
+                          const QByteArray &verb = "GET",
                           const QList<QByteArray> &bodies = {})
     {
         QList<QByteArray> results(requests.size());
@@ -85,17 +86,21 @@ QByteArray deployment(int replicas)
     const QJsonObject labels{{QStringLiteral("app"), QStringLiteral("bench")}};
     const QJsonObject container{{QStringLiteral("name"), QStringLiteral("bench")},
                                 {QStringLiteral("image"), QStringLiteral("example.com/bench:1.0")}};
-    const QJsonObject object{
-        {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-        {QStringLiteral("kind"), QStringLiteral("Deployment")},
-        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("bench")}}},
-        {QStringLiteral("spec"),
-         QJsonObject{{QStringLiteral("replicas"), replicas},
-                     {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), labels}}},
-                     {QStringLiteral("template"),
-                      QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}},
-                                  {QStringLiteral("spec"),
-                                   QJsonObject{{QStringLiteral("containers"), QJsonArray{container}}}}}}}}};
+    const QJsonObject object{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                             {QStringLiteral("kind"), QStringLiteral("Deployment")},
+                             {QStringLiteral("metadata"),
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("bench")}}},
+                             {QStringLiteral("spec"),
+                              QJsonObject{{QStringLiteral("replicas"), replicas},
+                                          {QStringLiteral("selector"),
+                                           QJsonObject{{QStringLiteral("matchLabels"), labels}}},
+                                          {QStringLiteral("template"),
+                                           QJsonObject{{QStringLiteral("metadata"),
+                                                        QJsonObject{{QStringLiteral("labels"),
+                                                                     labels}}},
+                                                       {QStringLiteral("spec"),
+                                                        QJsonObject{{QStringLiteral("containers"),
+                                                                     QJsonArray{container}}}}}}}}};
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -106,13 +111,18 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption clustersOption(QStringLiteral("clusters"), QStringLiteral("Clusters."),
-                                            QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption podsOption(QStringLiteral("pods"), QStringLiteral("Pods per cluster."),
-                                        QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption clustersOption(QStringLiteral("clusters"),
+                                            QStringLiteral("Clusters."),
+                                            QStringLiteral("n"),
+                                            QStringLiteral("50"));
+    const QCommandLineOption podsOption(QStringLiteral("pods"),
+                                        QStringLiteral("Pods per cluster."),
+                                        QStringLiteral("n"),
+                                        QStringLiteral("200"));
     const QCommandLineOption scaleOption(QStringLiteral("time-scale"),
                                          QStringLiteral("Simulated seconds per real second."),
-                                         QStringLiteral("x"), QStringLiteral("20"));
+                                         QStringLiteral("x"),
+                                         QStringLiteral("20"));
     parser.addOptions({clustersOption, podsOption, scaleOption});
     parser.process(app);
     const int clusterCount = parser.value(clustersOption).toInt();
@@ -154,12 +164,16 @@ int main(int argc, char *argv[])
     client.all(creates, "POST", bodies);
     QList<QNetworkRequest> reads;
     for (const Target &t : std::as_const(targets))
-        reads.append(request(t, QStringLiteral("/apis/apps/v1/namespaces/default/deployments/bench")));
+        reads.append(
+                request(t, QStringLiteral("/apis/apps/v1/namespaces/default/deployments/bench")));
     bool ready = false;
     while (!ready && clock.elapsed() < 600000) {
         ready = true;
         for (const QByteArray &body : client.all(reads)) {
-            const QJsonObject status = QJsonDocument::fromJson(body).object().value(QLatin1String("status")).toObject();
+            const QJsonObject status = QJsonDocument::fromJson(body)
+                                               .object()
+                                               .value(QLatin1String("status"))
+                                               .toObject();
             ready = ready && status.value(QLatin1String("availableReplicas")).toInt() == pods;
         }
         if (!ready) {
@@ -196,7 +210,8 @@ int main(int argc, char *argv[])
             for (const Target &t : std::as_const(pending)) {
                 QString path = QStringLiteral("/api/v1/pods?limit=500");
                 if (const QString token = continueTokens.value(t.name); !token.isEmpty())
-                    path += QStringLiteral("&continue=") + QString::fromLatin1(QUrl::toPercentEncoding(token));
+                    path += QStringLiteral("&continue=")
+                            + QString::fromLatin1(QUrl::toPercentEncoding(token));
                 pages.append(request(t, path));
             }
             const QList<QByteArray> answers = client.all(pages);
@@ -205,7 +220,10 @@ int main(int argc, char *argv[])
                 bytes += answers[k].size();
                 const QJsonObject list = QJsonDocument::fromJson(answers[k]).object();
                 listed += list.value(QLatin1String("items")).toArray().size();
-                const QString token = list.value(QLatin1String("metadata")).toObject().value(QLatin1String("continue")).toString();
+                const QString token = list.value(QLatin1String("metadata"))
+                                              .toObject()
+                                              .value(QLatin1String("continue"))
+                                              .toString();
                 continueTokens.insert(pending[k].name, token);
                 if (!token.isEmpty())
                     next.append(pending[k]);
@@ -217,16 +235,22 @@ int main(int argc, char *argv[])
     listed /= rounds;
     bytes /= rounds;
 
-    std::printf("clusters                         %d (%lld reached over HTTP with a token)\n", clusterCount,
+    std::printf("clusters                         %d (%lld reached over HTTP with a token)\n",
+                clusterCount,
                 static_cast<long long>(targets.size()));
     std::printf("start-up (CA, certs, servers)    %lld ms\n", static_cast<long long>(startMs));
-    std::printf("%d pods per cluster Ready         %lld ms (time scale %g)\n", pods,
-                static_cast<long long>(readyMs), options.timeScale);
+    std::printf("%d pods per cluster Ready         %lld ms (time scale %g)\n",
+                pods,
+                static_cast<long long>(readyMs),
+                options.timeScale);
     std::printf("/version to every cluster        %.1f ms per round\n", versionMs);
-    std::printf("list every pod (pages of 500)    %.1f ms per round: %lld pods, %.1f MB\n", listMs,
-                static_cast<long long>(listed), double(bytes) / 1e6);
+    std::printf("list every pod (pages of 500)    %.1f ms per round: %lld pods, %.1f MB\n",
+                listMs,
+                static_cast<long long>(listed),
+                double(bytes) / 1e6);
     std::printf("list throughput                  %.0f pods/s, %.1f MB/s; list / version = %.1fx\n",
-                double(listed) / (listMs / 1000.0), double(bytes) / 1e6 / (listMs / 1000.0),
+                double(listed) / (listMs / 1000.0),
+                double(bytes) / 1e6 / (listMs / 1000.0),
                 listMs / versionMs);
     return 0;
 }

@@ -479,11 +479,16 @@ void TstKubectl::rollout()
             revisions.append(first);
     }
     QVERIFY2(revisions.size() >= 2, qPrintable(history));
-    run = kubectl({u"rollout"_s, u"undo"_s, u"deployment/web"_s, u"--to-revision="_s + revisions.first()});
-    QVERIFY2(run.out == u"deployment.apps/web rolled back\n"_s, qPrintable(history + run.out + run.err));
+    run = kubectl({u"rollout"_s,
+                   u"undo"_s,
+                   u"deployment/web"_s,
+                   u"--to-revision="_s + revisions.first()});
+    QVERIFY2(run.out == u"deployment.apps/web rolled back\n"_s,
+             qPrintable(history + run.out + run.err));
     run = kubectl({u"rollout"_s, u"undo"_s, u"deployment/web"_s, u"--to-revision=99"_s});
     QVERIFY(run.exitCode != 0);
-    QVERIFY2(run.err.contains(u"unable to find specified revision 99 in history"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"unable to find specified revision 99 in history"_s),
+             qPrintable(run.err));
     status = kubectl({u"rollout"_s, u"status"_s, u"deployment/web"_s, u"--timeout=20s"_s}, 40000);
     QCOMPARE(status.exitCode, 0);
 
@@ -495,11 +500,16 @@ void TstKubectl::rollout()
     QProcess follow;
     follow.setProcessEnvironment(environment());
     follow.start(m_kubectl,
-                 {u"logs"_s, u"-f"_s, u"deployment/web"_s, u"--tail=1"_s, u"--request-timeout=3s"_s});
+                 {u"logs"_s,
+                  u"-f"_s,
+                  u"deployment/web"_s,
+                  u"--tail=1"_s,
+                  u"--request-timeout=3s"_s});
     QVERIFY(follow.waitForStarted());
     QTest::qWait(2500);
-    const qsizetype lines
-            = QString::fromUtf8(follow.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts).size();
+    const qsizetype lines = QString::fromUtf8(follow.readAllStandardOutput())
+                                    .split(u'\n', Qt::SkipEmptyParts)
+                                    .size();
     follow.kill();
     follow.waitForFinished(5000);
     QVERIFY2(lines >= 2, qPrintable(QString::number(lines)));

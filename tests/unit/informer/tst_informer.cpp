@@ -19,10 +19,11 @@ namespace {
 
 QByteArray pod(const QString &name, int rv)
 {
-    return QStringLiteral(R"({"kind":"Pod","apiVersion":"v1","metadata":{"name":"%1","namespace":"default","resourceVersion":"%2"}})")
-        .arg(name)
-        .arg(rv)
-        .toUtf8();
+    return QStringLiteral(
+                   R"({"kind":"Pod","apiVersion":"v1","metadata":{"name":"%1","namespace":"default","resourceVersion":"%2"}})")
+            .arg(name)
+            .arg(rv)
+            .toUtf8();
 }
 
 // Each incoming request is recorded and answered by the test's current script.
@@ -53,12 +54,15 @@ public:
 
     static void respond(QTcpSocket *socket, int status, const QByteArray &body)
     {
-        socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n"
-                      "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket->write("HTTP/1.1 " + QByteArray::number(status)
+                      + " X\r\nContent-Type: application/json\r\n"
+                        "Content-Length: "
+                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     }
     static void startStream(QTcpSocket *socket)
     {
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+                      "chunked\r\n\r\n");
     }
     static void sendEvent(QTcpSocket *socket, const QByteArray &type, const QByteArray &object)
     {
@@ -107,16 +111,27 @@ private slots:
         FakeApiServer server;
         server.onList = [](QTcpSocket *s, const QUrlQuery &q) {
             if (!q.hasQueryItem(QStringLiteral("continue")))
-                FakeApiServer::respond(s, 200, "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"100\",\"continue\":\"page2\"},\"items\":[" + pod(QStringLiteral("a"), 90) + "]}");
+                FakeApiServer::respond(s,
+                                       200,
+                                       "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":"
+                                       "\"100\",\"continue\":\"page2\"},\"items\":["
+                                               + pod(QStringLiteral("a"), 90) + "]}");
             else
-                FakeApiServer::respond(s, 200, "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"100\"},\"items\":[" + pod(QStringLiteral("b"), 95) + "]}");
+                FakeApiServer::respond(s,
+                                       200,
+                                       "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":"
+                                       "\"100\"},\"items\":["
+                                               + pod(QStringLiteral("b"), 95) + "]}");
         };
         server.onWatch = [](QTcpSocket *s, const QUrlQuery &) {
             FakeApiServer::startStream(s);
             FakeApiServer::sendEvent(s, "ADDED", pod(QStringLiteral("c"), 101));
             FakeApiServer::sendEvent(s, "MODIFIED", pod(QStringLiteral("a"), 102));
             FakeApiServer::sendEvent(s, "DELETED", pod(QStringLiteral("b"), 103));
-            FakeApiServer::sendEvent(s, "BOOKMARK", R"({"kind":"Pod","apiVersion":"v1","metadata":{"resourceVersion":"110"}})");
+            FakeApiServer::sendEvent(
+                    s,
+                    "BOOKMARK",
+                    R"({"kind":"Pod","apiVersion":"v1","metadata":{"resourceVersion":"110"}})");
         };
         Net::Transport transport;
         ApiClient client(server.context(), &transport, nullptr);
@@ -132,14 +147,24 @@ private slots:
         QVERIFY(synced.wait(5000));
         QCOMPARE(synced.at(0).at(0).value<QList<QJsonObject>>().size(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(informer.resourceVersion(), QStringLiteral("110"), 5000);
-        QCOMPARE(keys(informer.cache()), (QStringList{QStringLiteral("default/a"), QStringLiteral("default/c")}));
-        QCOMPARE(informer.cache().value(QStringLiteral("default/a")).value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString(), QStringLiteral("102"));
+        QCOMPARE(keys(informer.cache()),
+                 (QStringList{QStringLiteral("default/a"), QStringLiteral("default/c")}));
+        QCOMPARE(informer.cache()
+                         .value(QStringLiteral("default/a"))
+                         .value(QLatin1String("metadata"))
+                         .toObject()
+                         .value(QLatin1String("resourceVersion"))
+                         .toString(),
+                 QStringLiteral("102"));
         QCOMPARE(server.requests.size(), 3);
-        QCOMPARE(QUrlQuery(server.requests[0]).queryItemValue(QStringLiteral("limit")), QStringLiteral("1"));
-        QCOMPARE(QUrlQuery(server.requests[1]).queryItemValue(QStringLiteral("continue")), QStringLiteral("page2"));
+        QCOMPARE(QUrlQuery(server.requests[0]).queryItemValue(QStringLiteral("limit")),
+                 QStringLiteral("1"));
+        QCOMPARE(QUrlQuery(server.requests[1]).queryItemValue(QStringLiteral("continue")),
+                 QStringLiteral("page2"));
         const QUrlQuery watch(server.requests[2]);
         QCOMPARE(watch.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("100"));
-        QCOMPARE(watch.queryItemValue(QStringLiteral("allowWatchBookmarks")), QStringLiteral("true"));
+        QCOMPARE(watch.queryItemValue(QStringLiteral("allowWatchBookmarks")),
+                 QStringLiteral("true"));
         QCOMPARE(informer.state(), Informer::State::Watching);
         QCOMPARE(informer.listCount(), 1);
     }
@@ -149,7 +174,10 @@ private slots:
         FakeApiServer server;
         int watches = 0;
         server.onList = [](QTcpSocket *s, const QUrlQuery &) {
-            FakeApiServer::respond(s, 200, "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"5\"},\"items\":[]}");
+            FakeApiServer::respond(
+                    s,
+                    200,
+                    "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"5\"},\"items\":[]}");
         };
         server.onWatch = [&watches](QTcpSocket *s, const QUrlQuery &) {
             FakeApiServer::startStream(s);
@@ -163,9 +191,12 @@ private slots:
         Informer informer(&client, QStringLiteral("/api/v1/pods"));
         informer.start();
         QTRY_COMPARE_WITH_TIMEOUT(watches, 2, 5000);
-        QCOMPARE(QUrlQuery(server.requests.last()).queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("7"));
+        QCOMPARE(QUrlQuery(server.requests.last())
+                         .queryItemValue(QStringLiteral("resourceVersion")),
+                 QStringLiteral("7"));
         QCOMPARE(informer.listCount(), 1); // no relist for an ordinary end of stream
-        QCOMPARE(keys(informer.cache()), QStringList{QStringLiteral("/x").prepend(QStringLiteral("default"))});
+        QCOMPARE(keys(informer.cache()),
+                 QStringList{QStringLiteral("/x").prepend(QStringLiteral("default"))});
     }
 
     void expiredWatchRelists_data()
@@ -183,10 +214,16 @@ private slots:
         int watches = 0;
         server.onList = [&lists](QTcpSocket *s, const QUrlQuery &) {
             ++lists;
-            const QByteArray items = lists == 1 ? pod(QStringLiteral("old"), 1) : pod(QStringLiteral("new"), 50);
-            FakeApiServer::respond(s, 200, "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"" + QByteArray::number(lists == 1 ? 1 : 50) + "\"},\"items\":[" + items + "]}");
+            const QByteArray items
+                    = lists == 1 ? pod(QStringLiteral("old"), 1) : pod(QStringLiteral("new"), 50);
+            FakeApiServer::respond(s,
+                                   200,
+                                   "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\""
+                                           + QByteArray::number(lists == 1 ? 1 : 50)
+                                           + "\"},\"items\":[" + items + "]}");
         };
-        const QByteArray expired = R"json({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"too old resource version: 1 (40)","reason":"Expired","code":410})json";
+        const QByteArray expired
+                = R"json({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"too old resource version: 1 (40)","reason":"Expired","code":410})json";
         server.onWatch = [&, asStatus](QTcpSocket *s, const QUrlQuery &) {
             if (++watches > 1) {
                 FakeApiServer::startStream(s);
@@ -220,10 +257,16 @@ private slots:
         int lists = 0;
         server.onList = [&lists](QTcpSocket *s, const QUrlQuery &) {
             if (++lists < 4) {
-                FakeApiServer::respond(s, 503, R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"overloaded","reason":"ServiceUnavailable","code":503})");
+                FakeApiServer::respond(
+                        s,
+                        503,
+                        R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"overloaded","reason":"ServiceUnavailable","code":503})");
                 return;
             }
-            FakeApiServer::respond(s, 200, "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"9\"},\"items\":[]}");
+            FakeApiServer::respond(
+                    s,
+                    200,
+                    "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"9\"},\"items\":[]}");
         };
         server.onWatch = [](QTcpSocket *s, const QUrlQuery &) { FakeApiServer::startStream(s); };
         Net::Transport transport;
