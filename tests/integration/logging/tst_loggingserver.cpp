@@ -585,6 +585,11 @@ void TstLoggingServer::gcloudLoggingRead()
     // A private gcloud configuration, so the test never touches the user's.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"CLOUDSDK_CONFIG"_s, dir.filePath(u"gcloud"_s));
+    // Keep every probe on loopback: no GCE metadata server lookups (169.254.169.254).
+    env.insert(u"GCE_METADATA_HOST"_s, u"127.0.0.1:9"_s);
+    env.insert(u"GCE_METADATA_IP"_s, u"127.0.0.1:9"_s);
+    env.insert(u"NO_GCE_CHECK"_s, u"True"_s);
+    env.insert(u"CLOUDSDK_CORE_CHECK_GCE_METADATA"_s, u"false"_s);
     env.insert(u"CLOUDSDK_CORE_DISABLE_PROMPTS"_s, u"1"_s);
     env.insert(u"CLOUDSDK_CORE_DISABLE_USAGE_REPORTING"_s, u"true"_s);
     env.insert(u"CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK"_s, u"true"_s);
@@ -654,6 +659,11 @@ void TstLoggingServer::gkeGcloudAuthPlugin()
     env.insert(u"GOOGLE_APPLICATION_CREDENTIALS"_s, keyPath);
     env.insert(u"SSL_CERT_FILE"_s, caPath);
     env.insert(u"CLOUDSDK_CONFIG"_s, dir.filePath(u"gcloud"_s));
+    // Keep every probe on loopback: no GCE metadata server lookups (169.254.169.254).
+    env.insert(u"GCE_METADATA_HOST"_s, u"127.0.0.1:9"_s);
+    env.insert(u"GCE_METADATA_IP"_s, u"127.0.0.1:9"_s);
+    env.insert(u"NO_GCE_CHECK"_s, u"True"_s);
+    env.insert(u"CLOUDSDK_CORE_CHECK_GCE_METADATA"_s, u"false"_s);
     env.insert(u"KUBERNETES_EXEC_INFO"_s,
                uR"({"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1beta1",)"
                uR"("spec":{"interactive":false}})"_s);
