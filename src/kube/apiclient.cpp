@@ -18,7 +18,7 @@ Net::Response failedResponse(const Error &error)
     Net::Response response;
     response.outcome = Net::Response::Outcome::NetworkError;
     response.errorText = error.message;
-    response.headers.append({QByteArrayLiteral("x-meridian-error"), error.code.toUtf8()});
+    response.clientErrorCode = error.code;
     return response;
 }
 
@@ -30,9 +30,8 @@ ApiError apiErrorFrom(const Net::Response &response)
     error.outcome = response.outcome;
     error.httpStatus = response.httpStatus;
     if (response.outcome != Net::Response::Outcome::Ok) {
-        const QByteArray local = response.header(QByteArrayLiteral("x-meridian-error"));
-        error.reason
-                = local.isEmpty() ? Net::outcomeName(response.outcome) : QString::fromUtf8(local);
+        error.reason = response.clientErrorCode.isEmpty() ? Net::outcomeName(response.outcome)
+                                                          : response.clientErrorCode;
         error.message = response.errorText;
         return error;
     }

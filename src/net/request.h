@@ -51,6 +51,9 @@ struct Response
     QList<Header> headers;
     QByteArray body;   // the whole body, or what is left after the last chunk when streaming
     QString errorText; // libcurl's detailed message when outcome != Ok
+    // Set above the transport when the request never left (an unreadable kubeconfig file, a
+    // failed exec plugin): a machine code such as "ExecPluginFailed".
+    QString clientErrorCode;
 
     bool isHttpSuccess() const
     {

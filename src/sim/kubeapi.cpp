@@ -26,6 +26,33 @@ namespace Meridian::Sim {
 
 namespace {
 
+// labelSelector and fieldSelector of a list, watch or deletecollection, parsed once.
+struct Selectors
+{
+    Selector labels;
+    Selector fields;
+
+    bool matches(const QJsonObject &object) const
+    {
+        return labels.matches(object) && fields.matches(object);
+    }
+    bool isEmpty() const { return labels.isEmpty() && fields.isEmpty(); }
+};
+
+Result<Selectors> selectorsOf(const HttpRequest &request, const QStringList &fieldLabels)
+{
+    auto labels = Selector::parseLabels(
+            request.query.queryItemValue(u"labelSelector"_s, QUrl::FullyDecoded));
+    if (!labels)
+        return labels.error();
+    auto fields = Selector::parseFields(request.query.queryItemValue(u"fieldSelector"_s,
+                                                                     QUrl::FullyDecoded),
+                                        fieldLabels);
+    if (!fields)
+        return fields.error();
+    return Selectors{std::move(labels).value(), std::move(fields).value()};
+}
+
 constexpr int defaultWatchTimeoutSeconds = 1800;
 
 QJsonArray toArray(const QStringList &strings)
@@ -654,15 +681,9 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
 {
     if (queryFlag(request, u"watch"_s))
         return watch(type, request, ns);
-    const auto labels = Selector::parseLabels(
-            request.query.queryItemValue(u"labelSelector"_s, QUrl::FullyDecoded));
-    if (!labels)
-        return badRequest(labels.error().message);
-    const auto fields = Selector::parseFields(request.query.queryItemValue(u"fieldSelector"_s,
-                                                                           QUrl::FullyDecoded),
-                                              type.fieldLabels);
-    if (!fields)
-        return badRequest(fields.error().message);
+    const auto selectors = selectorsOf(request, type.fieldLabels);
+    if (!selectors)
+        return badRequest(selectors.error().message);
 
     const QString token = request.query.queryItemValue(u"continue"_s);
     const QString rvParam = request.query.queryItemValue(u"resourceVersion"_s);
@@ -711,7 +732,7 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
     for (const QJsonObject &object : *snapshot) {
         if (!start.isEmpty() && keyOf(object) <= start)
             continue;
-        if (!labels->matches(object) || !fields->matches(object))
+        if (!selectors->matches(object))
             continue;
         if (limit > 0 && objects.size() >= limit) {
             if (next.isEmpty())
@@ -742,7 +763,7 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
     QJsonObject metadata{{u"resourceVersion"_s, resourceVersion}};
     if (!next.isEmpty()) {
         metadata.insert(u"continue", next);
-        if (labels->isEmpty() && fields->isEmpty())
+        if (selectors->isEmpty())
             metadata.insert(u"remainingItemCount", remaining);
     }
     return HttpResponse::json(200,
@@ -755,23 +776,17 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
 
 HttpResponse KubeApi::watch(const ResourceType &type, const HttpRequest &request, const QString &ns)
 {
-    const auto labels = Selector::parseLabels(
-            request.query.queryItemValue(u"labelSelector"_s, QUrl::FullyDecoded));
-    if (!labels)
-        return badRequest(labels.error().message);
-    const auto fields = Selector::parseFields(request.query.queryItemValue(u"fieldSelector"_s,
-                                                                           QUrl::FullyDecoded),
-                                              type.fieldLabels);
-    if (!fields)
-        return badRequest(fields.error().message);
+    const auto selectors = selectorsOf(request, type.fieldLabels);
+    if (!selectors)
+        return badRequest(selectors.error().message);
     const QString rvParam = request.query.queryItemValue(u"resourceVersion"_s);
     const QString resource = storageKey(type);
 
     WatchStream::Setup setup;
     setup.resource = resource;
     setup.ns = ns;
-    setup.matches = [labels = *labels, fields = *fields](const QJsonObject &object) {
-        return labels.matches(object) && fields.matches(object);
+    setup.matches = [selectors = *selectors](const QJsonObject &object) {
+        return selectors.matches(object);
     };
     if (rvParam.isEmpty() || rvParam == u"0") {
         // "Get state and start at most recent": the current objects as synthetic ADDED events.
@@ -1289,18 +1304,12 @@ HttpResponse KubeApi::removeCollection(const ResourceType &type,
                                        const HttpRequest &request,
                                        const QString &ns)
 {
-    const auto labels = Selector::parseLabels(
-            request.query.queryItemValue(u"labelSelector"_s, QUrl::FullyDecoded));
-    if (!labels)
-        return badRequest(labels.error().message);
-    const auto fields = Selector::parseFields(request.query.queryItemValue(u"fieldSelector"_s,
-                                                                           QUrl::FullyDecoded),
-                                              type.fieldLabels);
-    if (!fields)
-        return badRequest(fields.error().message);
+    const auto selectors = selectorsOf(request, type.fieldLabels);
+    if (!selectors)
+        return badRequest(selectors.error().message);
     QJsonArray items;
     for (const QJsonObject &object : m_state->list(storageKey(type), ns)) {
-        if (!labels->matches(object) || !fields->matches(object))
+        if (!selectors->matches(object))
             continue;
         QJsonObject item = object;
         if (!isDryRun(request)) {
