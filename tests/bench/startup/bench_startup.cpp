@@ -5,7 +5,8 @@
 // itself showing an empty QMainWindow of the same size, measured the same way: what any Qt
 // Widgets window costs on this machine. Figures go to docs/PERFORMANCE.md ("Start-up").
 //
-// Usage: bench_startup [--runs N] [--idle-ms MS] [--meridian PATH] [--sim PATH]
+// Usage: bench_startup [--runs N] [--idle-ms MS] [--meridian PATH] [--sim PATH] [--arg A]...
+//        (--arg passes A on to meridian, e.g. --arg --select-workload --arg default/web)
 //        bench_startup --reference-window   (the reference child; not for direct use)
 #include <QApplication>
 #include <QDir>
@@ -194,9 +195,12 @@ int main(int argc, char **argv)
     QString sim = qEnvironmentVariableIsSet("MERIDIAN_SIM")
                           ? qEnvironmentVariable("MERIDIAN_SIM")
                           : QDir(binDir).filePath(QStringLiteral("meridian-sim"));
+    QStringList extra;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--runs"))
+        if (args.at(i) == QLatin1String("--arg"))
+            extra.append(args.at(++i));
+        else if (args.at(i) == QLatin1String("--runs"))
             runs = std::max(1, args.at(i + 1).toInt());
         else if (args.at(i) == QLatin1String("--idle-ms"))
             idleMs = std::max(0, args.at(i + 1).toInt());
@@ -253,9 +257,10 @@ int main(int argc, char **argv)
     QList<double> refPaintWall, refPaintSelf, refRss, refAnon, refFile;
     for (int i = 0; i < runs; ++i) {
         const Run m = measure(meridian,
-                              {QStringLiteral("--kubeconfig"),
-                               kubeconfig,
-                               QStringLiteral("--report-startup")},
+                              QStringList{QStringLiteral("--kubeconfig"),
+                                          kubeconfig,
+                                          QStringLiteral("--report-startup")}
+                                      + extra,
                               {QStringLiteral("first-paint"),
                                QStringLiteral("clusters-answered"),
                                QStringLiteral("workloads-listed")},
@@ -309,8 +314,9 @@ int main(int argc, char **argv)
                     target,
                     *target ? (pass ? "ok" : "OVER") : "");
     };
-    std::printf("meridian --kubeconfig <meridian-sim demo> vs an empty QMainWindow (reference), "
-                "QT_QPA_PLATFORM=%s, median of %d run(s), idle %d ms\n",
+    std::printf("meridian --kubeconfig <meridian-sim demo> %s vs an empty QMainWindow "
+                "(reference), QT_QPA_PLATFORM=%s, median of %d run(s), idle %d ms\n",
+                qPrintable(extra.join(u' ')),
                 qPrintable(platform),
                 runs,
                 idleMs);
