@@ -156,6 +156,17 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
                 m_workloads->applyBatch(changed, removed);
                 showSelectedWorkloadOnMap();
             });
+    connect(worker,
+            &ApiWorker::workloadsFailed,
+            this,
+            [this](quint64 generation, const QString &message) {
+                if (generation != m_generation)
+                    return;
+                // The clusters still show; say why the workloads do not.
+                m_banner->setText(tr("Meridian could not list the workloads: %1")
+                                          .arg(message.toHtmlEscaped()));
+                m_banner->show();
+            });
     connectSelection();
 
     m_autoRefresh->setInterval(30000);

@@ -68,7 +68,7 @@ qint64 seriesValue(int series, const MemberStatus &m)
 QLabel *makeValueLabel()
 {
     auto *label = new QLabel;
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse); // no Tab stop per label
     label->setWordWrap(true);
     return label;
 }
@@ -392,9 +392,10 @@ void DetailsPane::showCluster(const QString &context)
                                     : tr("unknown", "nodes"));
     m_clusterLastSuccess->setText(
             c.lastSuccess.isValid()
-                    ? tr("%1 (%2)").arg(QLocale().toString(c.lastSuccess.toLocalTime().time(),
-                                                           QLocale::LongFormat),
-                                        agoText(c.lastSuccess))
+                    ? tr("%1 (%2)", "time (how long ago)")
+                              .arg(QLocale().toString(c.lastSuccess.toLocalTime().time(),
+                                                      QLocale::LongFormat),
+                                   agoText(c.lastSuccess))
                     : tr("never"));
 
     const Geo::ResolvedLocation where
@@ -416,6 +417,11 @@ void DetailsPane::showCluster(const QString &context)
                                        "kubeconfig)")
                                   : tr("Verified"));
 
+    // Rebuilt on every update; the row the operator is on stays current.
+    const QString currentKey
+            = m_clusterWorkloads->currentItem()
+                      ? m_clusterWorkloads->currentItem()->data(0, Qt::UserRole).toString()
+                      : QString();
     m_clusterWorkloads->clear();
     if (m_workloads) {
         for (const FederatedWorkload &w : m_workloads->workloads()) {
@@ -440,6 +446,8 @@ void DetailsPane::showCluster(const QString &context)
             item->setText(3, drift.join(QLatin1String(", ")));
             if (member->ready < member->desired)
                 item->setForeground(1, QColor(0xD5, 0x5E, 0x00));
+            if (w.key() == currentKey)
+                m_clusterWorkloads->setCurrentItem(item, 0, QItemSelectionModel::NoUpdate);
         }
     }
     fitHeight(m_clusterWorkloads);
@@ -454,10 +462,20 @@ void DetailsPane::showWorkload(const QString &key)
         m_stack->setCurrentIndex(0);
         return;
     }
+    const FederatedWorkload &w = m_workloads->workloads().at(row);
+    if (key == m_shownWorkload && m_stack->currentIndex() == 2 && w == m_chartWorkload) {
+        // Same workload, same figures: keep the tables (and the operator's place in them);
+        // only cluster states and the highlight may have changed.
+        for (int i = 0; i < m_members->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_members->topLevelItem(i);
+            item->setIcon(0, stateIcon(item->data(0, Qt::UserRole).toString()));
+        }
+        highlightMembers();
+        return;
+    }
     m_shownWorkload = key;
     m_shownCluster.clear();
     m_stack->setCurrentIndex(2);
-    const FederatedWorkload &w = m_workloads->workloads().at(row);
 
     m_workloadTitle->setText(w.key());
     QStringList revisions;
@@ -506,7 +524,8 @@ void DetailsPane::showWorkload(const QString &key)
                                  .arg(m.updated)
                                  .arg(m.ready)
                                  .arg(m.available)
-                                 .arg(m.planned ? QString::number(*m.planned) : tr("—")));
+                                 .arg(m.planned ? QString::number(*m.planned)
+                                                : QStringLiteral("—")));
         item->setText(2, m.revision);
         item->setText(4, m.imagesText());
         item->setToolTip(4, m.imagesText());

@@ -47,9 +47,9 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings,
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings — Meridian"));
     m_tabs = new QTabWidget;
-    m_tabs->addTab(createConnectionPage(), tr("&Connection"));
+    m_tabs->addTab(createConnectionPage(), tr("Co&nnection"));
     m_tabs->addTab(createLocationsPage(), tr("&Locations"));
-    m_tabs->addTab(createAppearancePage(), tr("&Appearance"));
+    m_tabs->addTab(createAppearancePage(), tr("Appearanc&e"));
 
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("settingsError"));
@@ -99,6 +99,7 @@ QWidget *SettingsDialog::createConnectionPage()
     m_files->setMaximumHeight(fontMetrics().height() * 6);
     auto *add = new QPushButton(tr("A&dd…"));
     m_removeFile = new QPushButton(tr("&Remove"));
+    m_removeFile->setObjectName(QStringLiteral("removeKubeconfig"));
     m_removeFile->setEnabled(false);
     m_filesHint = new QLabel;
     m_filesHint->setWordWrap(true);

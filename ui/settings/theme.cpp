@@ -65,7 +65,9 @@ bool applyTheme(ThemeChoice theme)
     case ThemeChoice::System:
         if (QApplication::style()->name() != look.styleName)
             QApplication::setStyle(QStyleFactory::create(look.styleName));
-        QApplication::setPalette(look.palette);
+        // Only when changed: an explicit palette would stop following the desktop's.
+        if (QApplication::palette() != look.palette)
+            QApplication::setPalette(look.palette);
         break;
     case ThemeChoice::Light:
         if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive))

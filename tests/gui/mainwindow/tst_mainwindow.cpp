@@ -10,6 +10,7 @@
 #include "ui/map/worldmapview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QDockWidget>
@@ -253,6 +254,16 @@ private slots:
         QCOMPARE(toggles, QStringList{QStringLiteral("Extra")});
         // Map Ctrl+1, Clusters 2, Workloads 3, Details 4: the new panel is Ctrl+5
         QCOMPARE(shortcuts, QStringList{QStringLiteral("Ctrl+5")});
+
+        // And: the keyboard reaches each of them
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.workloadView()));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.clusterView()));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.mapView()));
     }
 
     void aBrokenKubeconfigShowsWhatAndWhere()

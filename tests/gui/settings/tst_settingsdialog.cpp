@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -91,6 +92,25 @@ private slots:
         QCOMPARE(chosen.request().contexts, chosen.enabledContexts);
         QCOMPARE(chosen.request().load.kubeconfigEnv.value_or(QString()), m_file);
         QVERIFY(!chosen.sameConnection(s));
+
+        // When: the operator types a location, then removes the only kubeconfig file
+        auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("locationOverrides"));
+        table->item(rowOf(table, QStringLiteral("tokyo")), 1)->setText(QStringLiteral("35,139"));
+        auto *files = dialog.findChild<QListWidget *>(QStringLiteral("kubeconfigFiles"));
+        files->item(0)->setSelected(true);
+        auto *remove = dialog.findChild<QPushButton *>(QStringLiteral("removeKubeconfig"));
+        QVERIFY(remove && remove->isEnabled());
+        remove->click();
+
+        // Then: the list is empty (kubectl's defaults apply), the status says what was read or
+        // why not, and the typed location is still there
+        QCOMPARE(files->count(), 0);
+        QVERIFY(dialog.settings().kubeconfigFiles.isEmpty());
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("kubeconfigStatus"))->text().isEmpty());
+        QCOMPARE(table->item(rowOf(table, QStringLiteral("tokyo")), 1)->text(),
+                 QStringLiteral("35,139"));
+        QCOMPARE(dialog.settings().locations.value(QStringLiteral("tokyo")),
+                 QStringLiteral("35,139"));
     }
 
     void aBadLocationSaysWhichClusterAndWhatIsWrong_data()
