@@ -179,7 +179,7 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     // Where the operator left the window and docks, the theme and locations (never credentials).
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_stateRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setTheme(m_settings.theme);
     applyLocationOverrides();
     updateStatus();
@@ -273,6 +273,17 @@ QDockWidget *MainWindow::addPanel(QWidget *panel,
         (target ? target : panel)->setFocus(Qt::ShortcutFocusReason);
     });
     return dock;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shown)
+        return;
+    m_shown = true;
+    // First run: the details take about a third of the window's width, whatever its size.
+    if (!m_stateRestored)
+        resizeDocks({m_detailsDock}, {std::max(380, width() * 3 / 10)}, Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

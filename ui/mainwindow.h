@@ -79,6 +79,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showSelectedWorkloadOnMap();
@@ -116,6 +117,8 @@ private:
     ConsoleSettings m_settings;
     ThemeChoice m_theme = ThemeChoice::System;
     bool m_syncingSelection = false;
+    bool m_stateRestored = false; // the operator's dock layout from last time
+    bool m_shown = false;
     QLabel *m_banner;
     QLabel *m_summary;
     QProgressBar *m_refreshBar;

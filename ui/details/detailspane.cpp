@@ -9,6 +9,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -306,7 +307,20 @@ QWidget *DetailsPane::createWorkloadPage()
     });
     layout->addWidget(m_members);
 
-    layout->addWidget(makeHeading(tr("Conditions")));
+    auto *conditionsRow = new QHBoxLayout;
+    conditionsRow->addWidget(makeHeading(tr("Conditions")));
+    conditionsRow->addStretch(1);
+    m_allConditions = new QCheckBox(tr("Show &all"));
+    m_allConditions->setObjectName(QStringLiteral("allConditions"));
+    connect(m_allConditions, &QCheckBox::toggled, this, [this] {
+        m_chartWorkload = {}; // rebuild the tables
+        refresh();
+    });
+    conditionsRow->addWidget(m_allConditions);
+    layout->addLayout(conditionsRow);
+    m_conditionsSummary = makeValueLabel();
+    m_conditionsSummary->setObjectName(QStringLiteral("conditionsSummary"));
+    layout->addWidget(m_conditionsSummary);
     m_conditions = makeTable({tr("Cluster"),
                               tr("Condition"),
                               tr("Status", "condition"),
@@ -558,8 +572,24 @@ void DetailsPane::showWorkload(const QString &key)
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         return a.trouble && !b.trouble;
     });
+    // Trouble is listed; conditions that are fine are summed up unless the operator asks.
+    const qsizetype troubles
+            = std::count_if(rows.cbegin(), rows.cend(), [](const Row &r) { return r.trouble; });
+    QStringList fineTypes;
+    for (const Row &r : std::as_const(rows))
+        if (!r.trouble && !fineTypes.contains(r.condition.type))
+            fineTypes.append(r.condition.type);
+    if (rows.isEmpty())
+        m_conditionsSummary->setText(tr("No conditions reported yet."));
+    else if (troubles == 0)
+        m_conditionsSummary->setText(tr("All conditions are fine in every cluster (%1).")
+                                             .arg(fineTypes.join(QLatin1String(", "))));
+    else
+        m_conditionsSummary->setText(tr("Conditions that need attention: %1.").arg(troubles));
     m_conditions->clear();
     for (const Row &r : std::as_const(rows)) {
+        if (!r.trouble && !m_allConditions->isChecked())
+            continue;
         auto *item = new QTreeWidgetItem(m_conditions);
         item->setText(0, r.cluster);
         item->setIcon(0, stateIcon(r.cluster));
@@ -573,11 +603,7 @@ void DetailsPane::showWorkload(const QString &key)
                 item->setForeground(column, QColor(0xD5, 0x5E, 0x00));
         }
     }
-    if (rows.isEmpty()) {
-        auto *item = new QTreeWidgetItem(m_conditions);
-        item->setText(0, tr("No conditions reported yet."));
-        item->setFirstColumnSpanned(true);
-    }
+    m_conditions->setVisible(m_conditions->topLevelItemCount() > 0);
     fitHeight(m_conditions);
 }
 

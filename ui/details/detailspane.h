@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QStackedWidget;
@@ -103,6 +104,8 @@ private:
     QChart *m_chart = nullptr;
     FederatedWorkload m_chartWorkload;
     QTreeWidget *m_members = nullptr;
+    QLabel *m_conditionsSummary = nullptr;
+    QCheckBox *m_allConditions = nullptr;
     QTreeWidget *m_conditions = nullptr;
 };
 
