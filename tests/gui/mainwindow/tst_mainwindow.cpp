@@ -225,6 +225,42 @@ private slots:
         QTRY_COMPARE(details->shownWorkload(), api_);
     }
 
+    void theStatusBarSumsUpReadyAndFailingClusters()
+    {
+        // Given: three simulated clusters, one of them down
+        Sim::Options options;
+        options.scenario = QStringLiteral("test");
+        options.clusters = 3;
+        options.workloads = false;
+        options.faults.insert(QStringLiteral("cluster-02"), Sim::Fault{Sim::Fault::Kind::Down});
+        Sim::Federation sim(options);
+        QVERIFY(sim.start().ok());
+        ApiThread api;
+        MainWindow window(&api);
+        QSignalSpy refreshed(&window, &MainWindow::firstRefreshFinished);
+        window.show();
+        auto *summary = window.findChild<QLabel *>(QStringLiteral("summary"));
+        auto *indicator = window.findChild<QWidget *>(QStringLiteral("refreshIndicator"));
+        QVERIFY(summary && indicator);
+
+        // When: the window opens them
+        FederationRequest request;
+        request.load.inlineContent = sim.kubeconfig();
+        request.load.inlineName = QStringLiteral("test");
+        window.openFederation(request, QStringLiteral("Test"));
+
+        // Then: the refresh indicator runs until every cluster answered or failed, and the
+        // summary says how many are Ready and how many fail, the tooltip which and why
+        QVERIFY(indicator->isVisibleTo(&window));
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(!indicator->isVisibleTo(&window));
+        QVERIFY2(summary->text().contains(QStringLiteral("2 Ready")), qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(QStringLiteral("1 failing")),
+                 qPrintable(summary->text()));
+        QVERIFY2(summary->toolTip().startsWith(QStringLiteral("cluster-02: Unreachable — ")),
+                 qPrintable(summary->toolTip()));
+    }
+
     void everyPanelHasAViewEntryAndAShortcut()
     {
         ApiThread api;
