@@ -130,8 +130,10 @@ int main(int argc, char *argv[])
                                     "Start the embedded demo federation and connect to it."));
     const QCommandLineOption kubeconfigOption(
             QStringLiteral("kubeconfig"),
-            QApplication::translate("main",
-                                    "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
+            QApplication::translate(
+                    "main",
+                    "Kubeconfig file (default: the files in Settings, else $KUBECONFIG, "
+                    "then ~/.kube/config)."),
             QApplication::translate("main", "file"));
     const QCommandLineOption contextOption(
             QStringLiteral("context"),
@@ -168,14 +170,14 @@ int main(int argc, char *argv[])
             QApplication::translate("main",
                                     "Select a cluster by its context: the details show it."),
             QApplication::translate("main", "context"));
-    parser.addOption(clusterOption);
     parser.addOptions({demoOption,
                        kubeconfigOption,
                        contextOption,
                        screenshotOption,
                        sizeOption,
                        themeOption,
-                       workloadOption});
+                       workloadOption,
+                       clusterOption});
     parser.process(app);
 
     QSize size;
