@@ -117,13 +117,21 @@ int main(int argc, char *argv[])
                                     "Select a workload (NAMESPACE/NAME): the map shows where its "
                                     "replicas run."),
             QApplication::translate("main", "workload"));
+    const QCommandLineOption engineOption(
+            QStringLiteral("engine"),
+            QApplication::translate("main",
+                                    "Federation engine: direct (every context is a member) or "
+                                    "karmada (the context is a Karmada control plane)."),
+            QApplication::translate("main", "engine"),
+            QStringLiteral("direct"));
     parser.addOptions({demoOption,
                        kubeconfigOption,
                        contextOption,
                        screenshotOption,
                        sizeOption,
                        themeOption,
-                       workloadOption});
+                       workloadOption,
+                       engineOption});
     parser.process(app);
 
     QSize size;
@@ -149,6 +157,13 @@ int main(int argc, char *argv[])
         title = parser.value(kubeconfigOption);
     }
     request.contexts = parser.values(contextOption);
+    if (const auto engine = Meridian::Federation::engineFromName(parser.value(engineOption))) {
+        request.engine = *engine;
+    } else {
+        fail(QApplication::translate("main", "--engine \"%1\" is neither direct nor karmada")
+                     .arg(parser.value(engineOption)));
+        return 2;
+    }
 
     const QString theme = parser.value(themeOption);
     if (!theme.isEmpty() && theme != QLatin1String("light") && theme != QLatin1String("dark")) {
@@ -245,10 +260,12 @@ int main(int argc, char *argv[])
                      });
     // Seeding the demo's workloads takes a moment: the window shows at once, the simulator starts
     // on a pool thread, and the federation opens when it listens.
-    auto startDemo = [&demo, &demoStarted, &window] {
+    const bool karmadaDemo = request.engine == Meridian::Federation::Engine::Karmada;
+    auto startDemo = [&demo, &demoStarted, &window, karmadaDemo] {
         if (demo)
             return; // already running (or starting)
         Meridian::Sim::Options options;
+        options.karmada = karmadaDemo; // the demo's members behind a Karmada control plane
         const QString sim
                 = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
         if (QFileInfo(sim).isExecutable())

@@ -3,6 +3,7 @@
 #include "kube/apiclient.h"
 #include "kube/clusterprobe.h"
 #include "kube/informer.h"
+#include "kube/objecttrim.h"
 #include "placement/preferencesdocument.h"
 
 #include <QJsonArray>
@@ -95,6 +96,31 @@ void DirectBackend::start()
         m_initialSyncDone = true;
         emit initialSyncDone();
     }
+    if (m_unsyncedCaches.isEmpty() && !m_cachesSynced) {
+        m_cachesSynced = true;
+        emit cachesSynced();
+    }
+}
+
+void DirectBackend::markCacheSynced(Kube::Informer *informer)
+{
+    if (!m_unsyncedCaches.remove(informer) || m_cachesSynced || !m_unsyncedCaches.isEmpty())
+        return;
+    m_cachesSynced = true;
+    // Queued: after the informer's other handlers (the workloads' first sync) have run.
+    QMetaObject::invokeMethod(this, &Backend::cachesSynced, Qt::QueuedConnection);
+}
+
+qsizetype DirectBackend::cachedObjects() const
+{
+    qsizetype count = 0;
+    for (const auto &m : m_members) {
+        for (const Kube::Informer *informer : m->deploymentInformers + m->replicaSets + m->pods)
+            count += informer->cache().size();
+        if (m->nodes)
+            count += m->nodes->cache().size();
+    }
+    return count;
 }
 
 void DirectBackend::stop()
@@ -110,6 +136,7 @@ void DirectBackend::stop()
         member->replicaSets.clear();
         member->pods.clear();
         member->nodes = nullptr;
+        m_unsyncedCaches.clear();
         delete member->recovery;
         member->recovery = nullptr;
     }
@@ -119,6 +146,13 @@ Kube::Informer *DirectBackend::makeInformer(MemberState &member, const QString &
 {
     auto *informer = new Kube::Informer(member.client, path, this);
     informer->setBackoff(m_options.backoffInitialMs, m_options.backoffMaxMs);
+    m_unsyncedCaches.insert(informer);
+    connect(informer, &Kube::Informer::synced, this, [this, informer] {
+        markCacheSynced(informer);
+    });
+    connect(informer, &Kube::Informer::failed, this, [this, informer] {
+        markCacheSynced(informer);
+    });
     connect(informer,
             &Kube::Informer::failed,
             this,
@@ -183,9 +217,14 @@ void DirectBackend::watchMember(MemberState &member)
         if (m_options.watchReplicaSets) {
             member.replicaSets.append(
                     makeInformer(member, collection(apps, ns, QStringLiteral("replicasets"))));
+            if (m_options.trimObjects)
+                member.replicaSets.constLast()->setTransform(Kube::trimReplicaSet);
         }
-        if (m_options.watchPods)
+        if (m_options.watchPods) {
             member.pods.append(makeInformer(member, collection(core, ns, QStringLiteral("pods"))));
+            if (m_options.trimObjects)
+                member.pods.constLast()->setTransform(Kube::trimPod);
+        }
     }
 
     member.nodes = makeInformer(member, QStringLiteral("/api/v1/nodes"));

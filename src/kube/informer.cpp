@@ -122,7 +122,7 @@ void Informer::list(const QString &continueToken)
             m_listResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
         const QJsonArray items = page.value(QLatin1String("items")).toArray();
         for (const QJsonValue &item : items)
-            m_listing.append(item.toObject());
+            m_listing.append(m_transform ? m_transform(item.toObject()) : item.toObject());
         const QString next = metadata.value(QLatin1String("continue")).toString();
         if (!next.isEmpty()) {
             list(next);
@@ -168,7 +168,9 @@ void Informer::onWatchChunk(const QByteArray &chunk)
             continue;
         const QJsonObject event = QJsonDocument::fromJson(line).object();
         const QString type = event.value(QLatin1String("type")).toString();
-        const QJsonObject object = event.value(QLatin1String("object")).toObject();
+        QJsonObject object = event.value(QLatin1String("object")).toObject();
+        if (m_transform && type != QLatin1String("ERROR") && type != QLatin1String("BOOKMARK"))
+            object = m_transform(object);
         const QString rv = metadataString(object, QLatin1String("resourceVersion"));
         if (type == QLatin1String("ERROR") || event.isEmpty()) {
             // 410 Expired/Gone, or anything else the server could not stream: start over.

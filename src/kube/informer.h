@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <random>
 
 namespace Meridian::Kube {
@@ -40,6 +41,11 @@ public:
     void setWatchTimeoutSeconds(int seconds) { m_watchTimeoutSeconds = seconds; }
     void setBackoff(int initialMs, int maxMs);
     void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+    // Applied to every listed and watched object before it is cached or signalled (e.g.
+    // trimPod from objecttrim.h): keep only what is read. The result must keep metadata's
+    // name, namespace and resourceVersion.
+    using Transform = std::function<QJsonObject(const QJsonObject &)>;
+    void setTransform(Transform transform) { m_transform = std::move(transform); }
 
     void start();
     void stop();
@@ -75,6 +81,7 @@ private:
     QPointer<ApiClient> m_client;
     QString m_path;
     QString m_labelSelector;
+    Transform m_transform;
     int m_pageSize = 500;
     int m_watchTimeoutSeconds = 300;
     int m_backoffInitialMs = 500;
