@@ -116,7 +116,7 @@ qsizetype DirectBackend::cachedObjects() const
     qsizetype count = 0;
     for (const auto &m : m_members) {
         for (const Kube::Informer *informer : m->deploymentInformers + m->replicaSets + m->pods)
-            count += informer->cache().size();
+            count += informer->size();
         if (m->nodes)
             count += m->nodes->cache().size();
     }
@@ -222,8 +222,10 @@ void DirectBackend::watchMember(MemberState &member)
         }
         if (m_options.watchPods) {
             member.pods.append(makeInformer(member, collection(core, ns, QStringLiteral("pods"))));
-            if (m_options.trimObjects)
+            if (m_options.trimObjects) {
                 member.pods.constLast()->setTransform(Kube::trimPod);
+                member.pods.constLast()->setCompactCache(true);
+            }
         }
     }
 
@@ -512,7 +514,7 @@ QList<QJsonObject> cached(const QList<Kube::Informer *> &informers)
 {
     QList<QJsonObject> result;
     for (const Kube::Informer *informer : informers)
-        result.append(informer->cache().values());
+        result.append(informer->objects());
     return result;
 }
 

@@ -41,7 +41,7 @@ public:
         int backoffInitialMs = 250;
         int backoffMaxMs = 5000; // short: a member coming back should show soon
         // Cache ReplicaSets and Pods trimmed to what Meridian reads (Kube::trimPod and
-        // trimReplicaSet), not as served: a few hundred bytes a pod instead of kilobytes.
+        // trimReplicaSet), pods as compact JSON: about 1 KB a pod instead of 15 KB.
         bool trimObjects = true;
     };
 
