@@ -103,6 +103,13 @@ qint64 threadCpuNs()
     return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
+qint64 processCpuNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
 // Bytes the client threads hold right now.
 qint64 heapInUse()
 {
@@ -113,12 +120,14 @@ struct Figures
 {
     int clusters = 0;
     qint64 pods = 0;
-    double syncMs = 0;      // connect until every cache listed once and the models hold it
-    double maxStallMs = 0;  // the main thread's longest gap between two 2 ms probe ticks
-    double idleStallMs = 0; // the same, for 1 s after the sync with nothing to do
-    double maxBusyMs = 0;   // the most CPU the main thread itself used between two ticks
-    double bytesPerPod = 0; // heap the whole client side holds once synced, divided by the pods
-    qint64 leftBytes = 0;   // the client's heap left over after it was torn down
+    double syncMs = 0;       // connect until every cache listed once and the models hold it
+    double maxStallMs = 0;   // the main thread's longest gap between two 2 ms probe ticks
+    double idleStallMs = 0;  // the same, for 1 s after the sync with nothing to do
+    double maxBusyMs = 0;    // the most CPU the main thread itself used between two ticks
+    double workerCpuMs = 0;  // CPU of the API worker thread until synced
+    double processCpuMs = 0; // CPU of the whole process (client and simulator) during the sync
+    double bytesPerPod = 0;  // heap the whole client side holds once synced, divided by the pods
+    qint64 leftBytes = 0;    // the client's heap left over after it was torn down
     int batches = 0;
     bool ok = false;
     QString problem;
@@ -224,6 +233,7 @@ Figures measure(int clusterCount, int podsPerCluster)
         request.namespaces = {QStringLiteral("default")};
         QElapsedTimer clock;
         clock.start();
+        const qint64 processCpuBefore = processCpuNs();
         sinceTick.start();
         probe.start();
         api.connectFederation(request);
@@ -231,6 +241,15 @@ Figures measure(int clusterCount, int podsPerCluster)
         f.syncMs = double(clock.nsecsElapsed()) / 1e6;
         f.maxStallMs = std::max(0.0, double(maxGapNs) / 1e6 - 2.0); // beyond the interval
         f.maxBusyMs = double(maxBusyNs) / 1e6;
+        // Where the CPU went: the API worker thread (TLS, JSON, informers, aggregation) against
+        // the whole process (the simulator thread serialising the lists is most of the rest).
+        qint64 workerCpuNs = 0;
+        QMetaObject::invokeMethod(
+                worker,
+                [&workerCpuNs] { workerCpuNs = threadCpuNs(); },
+                Qt::BlockingQueuedConnection);
+        f.workerCpuMs = double(workerCpuNs) / 1e6;
+        f.processCpuMs = double(processCpuNs() - processCpuBefore) / 1e6;
         // The same probe for 1 s after the sync, nothing left to do: what the machine itself
         // (other processes, the scheduler) costs the main thread, to read the figure above by.
         maxGapNs = 0;
@@ -275,6 +294,13 @@ Figures measure(int clusterCount, int podsPerCluster)
 
 void print(const char *label, const Figures &f)
 {
+    std::printf("%-10s %3d clusters x %lld pods: CPU %8.1f ms in the worker thread, %8.1f ms in "
+                "the process\n",
+                label,
+                f.clusters,
+                static_cast<long long>(f.clusters ? f.pods / f.clusters : 0),
+                f.workerCpuMs,
+                f.processCpuMs);
     std::printf("%-10s %3d clusters x %lld pods: sync %8.1f ms, longest main-thread stall %6.1f "
                 "ms, %6.0f client heap bytes per pod, %d workload batches (%.2f MB left after "
                 "teardown)\n",
