@@ -244,9 +244,21 @@ void DirectBackend::watchMember(MemberState &member)
 
     for (Kube::Informer *informer : std::as_const(member.deploymentInformers))
         informer->start();
-    for (Kube::Informer *informer : member.replicaSets + member.pods)
-        informer->start();
     member.nodes->start();
+    // ReplicaSets and pods (the bulk of the bytes) once every member's Deployments are in: the
+    // workload view comes first instead of queueing behind thousands of pods.
+    if (m_initialSyncDone) {
+        for (Kube::Informer *informer : member.replicaSets + member.pods)
+            informer->start();
+    }
+}
+
+void DirectBackend::startDetailInformers()
+{
+    for (auto &member : m_members) {
+        for (Kube::Informer *informer : member->replicaSets + member->pods)
+            informer->start(); // no-op for one already running
+    }
 }
 
 void DirectBackend::onDeploymentsSynced(MemberState &member,
@@ -280,6 +292,7 @@ void DirectBackend::markDeploymentSynced(MemberState &member, Kube::Informer *in
     m_initialSyncDone = true;
     schedule();
     emit initialSyncDone();
+    startDetailInformers();
 }
 
 void DirectBackend::onInformerFailed(MemberState &member, const QString &reason, int httpStatus)

@@ -77,6 +77,7 @@ private:
     void setStatus(MemberState &member, const ClusterStatus &status);
     void markDeploymentSynced(MemberState &member, Kube::Informer *informer);
     void markCacheSynced(Kube::Informer *informer);
+    void startDetailInformers();
     void markDirty(const QString &key);
     void markAllDirty();
     void schedule();
