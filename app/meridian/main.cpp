@@ -170,6 +170,13 @@ int main(int argc, char *argv[])
             QApplication::translate("main",
                                     "Select a cluster by its context: the details show it."),
             QApplication::translate("main", "context"));
+    const QCommandLineOption engineOption(
+            QStringLiteral("engine"),
+            QApplication::translate("main",
+                                    "Federation engine: direct (every context is a member) or "
+                                    "karmada (the context is a Karmada control plane)."),
+            QApplication::translate("main", "engine"),
+            QStringLiteral("direct"));
     parser.addOptions({demoOption,
                        kubeconfigOption,
                        contextOption,
@@ -177,7 +184,8 @@ int main(int argc, char *argv[])
                        sizeOption,
                        themeOption,
                        workloadOption,
-                       clusterOption});
+                       clusterOption,
+                       engineOption});
     parser.process(app);
 
     QSize size;
@@ -208,6 +216,16 @@ int main(int argc, char *argv[])
                     = Meridian::Kube::LoadOptions::fromEnvironment(parser.value(kubeconfigOption));
             request.contexts = parser.values(contextOption);
             title = parser.value(kubeconfigOption);
+        }
+    }
+    if (parser.isSet(demoOption) || parser.isSet(engineOption)) {
+        // Settings' engine applies only when the window opens what Settings name.
+        if (const auto engine = Meridian::Federation::engineFromName(parser.value(engineOption))) {
+            request.engine = *engine;
+        } else {
+            fail(QApplication::translate("main", "--engine \"%1\" is neither direct nor karmada")
+                         .arg(parser.value(engineOption)));
+            return 2;
         }
     }
 
@@ -314,8 +332,9 @@ int main(int argc, char *argv[])
                              QApplication::exit(1);
                              return;
                          }
-                         request = {}; // the demo, whatever Settings name
-                         request.watch = true;
+                         const Meridian::Federation::Engine engine = request.engine;
+                         request = {}; // the demo, whatever Settings name, through --engine
+                         request.engine = engine;
                          request.load.inlineContent = demo->kubeconfig();
                          request.load.inlineName
                                  = QApplication::translate("main", "demo federation");
@@ -324,10 +343,12 @@ int main(int argc, char *argv[])
                      });
     // Seeding the demo's workloads takes a moment: the window shows at once, the simulator starts
     // on a pool thread, and the federation opens when it listens.
-    auto startDemo = [&demo, &demoStarted, &window] {
+    const bool karmadaDemo = request.engine == Meridian::Federation::Engine::Karmada;
+    auto startDemo = [&demo, &demoStarted, &window, karmadaDemo] {
         if (demo)
             return; // already running (or starting)
         Meridian::Sim::Options options;
+        options.karmada = karmadaDemo; // the demo's members behind a Karmada control plane
         const QString sim
                 = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
         if (QFileInfo(sim).isExecutable())

@@ -156,9 +156,12 @@ int runGet(const QStringList &args, QTextStream &out, QTextStream &err)
             kubeconfigOption(QStringLiteral("kubeconfig"),
                              tr("Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
                              tr("file"));
-    const QCommandLineOption contextOption(QStringLiteral("context"),
-                                           tr("A member context; repeat for more (default: all)."),
-                                           tr("name"));
+    const QCommandLineOption
+            contextOption(QStringLiteral("context"),
+                          tr("A member context; repeat for more (default: all). With --engine "
+                             "karmada: the control plane's context (default: "
+                             "\"karmada\", else the current context)."),
+                          tr("name"));
     const QCommandLineOption namespaceOption({QStringLiteral("n"), QStringLiteral("namespace")},
                                              tr("Namespace of the workloads (default: default)."),
                                              tr("namespace"));
@@ -246,10 +249,16 @@ int runGet(const QStringList &args, QTextStream &out, QTextStream &err)
                      &loop,
                      [&](quint64, const ClusterStatusList &batch) {
                          for (const ClusterStatus &status : batch) {
+                             bool known = false;
                              for (ClusterStatus &c : clusters) {
-                                 if (c.context == status.context)
+                                 if (c.context == status.context) {
                                      c = status;
+                                     known = true;
+                                 }
                              }
+                             // Karmada's members arrive in batches, not in the first list.
+                             if (!known)
+                                 clusters.append(status);
                          }
                      });
     QObject::connect(worker,

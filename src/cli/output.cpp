@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 
 namespace Meridian::Cli {
@@ -26,15 +28,30 @@ void printRows(const QStringList &header, const QList<QStringList> &rows, QTextS
 
 QJsonObject clusterStatusJson(const ClusterStatus &c)
 {
-    return QJsonObject{{QStringLiteral("name"), c.name},
-                       {QStringLiteral("context"), c.context},
-                       {QStringLiteral("server"), c.server},
-                       {QStringLiteral("version"), c.version},
-                       {QStringLiteral("nodesReady"), c.nodesReady},
-                       {QStringLiteral("nodesTotal"), c.nodesTotal},
-                       {QStringLiteral("region"), c.region},
-                       {QStringLiteral("state"), clusterStateName(c.state)},
-                       {QStringLiteral("reason"), c.reason}};
+    QJsonObject json{{QStringLiteral("name"), c.name},
+                     {QStringLiteral("context"), c.context},
+                     {QStringLiteral("server"), c.server},
+                     {QStringLiteral("version"), c.version},
+                     {QStringLiteral("nodesReady"), c.nodesReady},
+                     {QStringLiteral("nodesTotal"), c.nodesTotal},
+                     {QStringLiteral("region"), c.region},
+                     {QStringLiteral("state"), clusterStateName(c.state)},
+                     {QStringLiteral("reason"), c.reason}};
+    // What a Karmada Cluster object adds (absent for the Direct engine).
+    if (!c.provider.isEmpty())
+        json.insert(QStringLiteral("provider"), c.provider);
+    if (!c.zones.isEmpty())
+        json.insert(QStringLiteral("zones"), QJsonArray::fromStringList(c.zones));
+    if (!c.location.isEmpty())
+        json.insert(QStringLiteral("location"), c.location);
+    if (!c.allocatableCpu.isEmpty() || !c.allocatableMemory.isEmpty()
+        || !c.allocatablePods.isEmpty()) {
+        json.insert(QStringLiteral("allocatable"),
+                    QJsonObject{{QStringLiteral("cpu"), c.allocatableCpu},
+                                {QStringLiteral("memory"), c.allocatableMemory},
+                                {QStringLiteral("pods"), c.allocatablePods}});
+    }
+    return json;
 }
 
 } // namespace Meridian::Cli

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Meridian {
 
@@ -34,6 +35,15 @@ struct ClusterStatus
     QString reason;           // why the state is not Ready; empty when Ready
     QDateTime lastSuccess;    // UTC time of the last successful refresh
     bool insecureTls = false; // the kubeconfig turned TLS verification off
+
+    // What a federation control plane says about the member (Karmada's Cluster object); empty
+    // for the Direct engine.
+    QString provider;       // spec.provider
+    QStringList zones;      // spec.zones (or the deprecated spec.zone)
+    QString location;       // the meridian.dev/location label: a region id or "lat,lon"
+    QString allocatableCpu; // status.resourceSummary.allocatable
+    QString allocatableMemory;
+    QString allocatablePods;
 
     friend bool operator==(const ClusterStatus &, const ClusterStatus &) = default;
 };

@@ -30,7 +30,8 @@ struct Capabilities
 };
 
 // A federation engine. Lives on the API worker thread; the worker owns it and drains its changes
-// in batches (takeChanges) whenever it signals `changesPending`.
+// in batches (takeChanges) whenever it signals `changesPending` — later (a timer or a queued
+// call), never from inside the signal: the engine emits it in the middle of its own updates.
 class Backend : public QObject
 {
     Q_OBJECT
@@ -70,6 +71,9 @@ public:
 signals:
     void changesPending();
     void initialSyncDone();
+    // Every cache the engine keeps (pods, ReplicaSets, nodes, ... as well as workloads) was
+    // listed, or failed, once.
+    void cachesSynced();
 };
 
 } // namespace Meridian::Federation

@@ -3,6 +3,7 @@
 #include "kube/apiclient.h"
 #include "kube/clusterprobe.h"
 #include "kube/informer.h"
+#include "kube/objecttrim.h"
 #include "placement/preferencesdocument.h"
 
 #include <QJsonArray>
@@ -95,6 +96,31 @@ void DirectBackend::start()
         m_initialSyncDone = true;
         emit initialSyncDone();
     }
+    if (m_unsyncedCaches.isEmpty() && !m_cachesSynced) {
+        m_cachesSynced = true;
+        emit cachesSynced();
+    }
+}
+
+void DirectBackend::markCacheSynced(Kube::Informer *informer)
+{
+    if (!m_unsyncedCaches.remove(informer) || m_cachesSynced || !m_unsyncedCaches.isEmpty())
+        return;
+    m_cachesSynced = true;
+    // Queued: after the informer's other handlers (the workloads' first sync) have run.
+    QMetaObject::invokeMethod(this, &Backend::cachesSynced, Qt::QueuedConnection);
+}
+
+qsizetype DirectBackend::cachedObjects() const
+{
+    qsizetype count = 0;
+    for (const auto &m : m_members) {
+        for (const Kube::Informer *informer : m->deploymentInformers + m->replicaSets + m->pods)
+            count += informer->size();
+        if (m->nodes)
+            count += m->nodes->cache().size();
+    }
+    return count;
 }
 
 void DirectBackend::stop()
@@ -110,6 +136,7 @@ void DirectBackend::stop()
         member->replicaSets.clear();
         member->pods.clear();
         member->nodes = nullptr;
+        m_unsyncedCaches.clear();
         delete member->recovery;
         member->recovery = nullptr;
     }
@@ -119,6 +146,13 @@ Kube::Informer *DirectBackend::makeInformer(MemberState &member, const QString &
 {
     auto *informer = new Kube::Informer(member.client, path, this);
     informer->setBackoff(m_options.backoffInitialMs, m_options.backoffMaxMs);
+    m_unsyncedCaches.insert(informer);
+    connect(informer, &Kube::Informer::synced, this, [this, informer] {
+        markCacheSynced(informer);
+    });
+    connect(informer, &Kube::Informer::failed, this, [this, informer] {
+        markCacheSynced(informer);
+    });
     connect(informer,
             &Kube::Informer::failed,
             this,
@@ -183,9 +217,16 @@ void DirectBackend::watchMember(MemberState &member)
         if (m_options.watchReplicaSets) {
             member.replicaSets.append(
                     makeInformer(member, collection(apps, ns, QStringLiteral("replicasets"))));
+            if (m_options.trimObjects)
+                member.replicaSets.constLast()->setTransform(Kube::trimReplicaSet);
         }
-        if (m_options.watchPods)
+        if (m_options.watchPods) {
             member.pods.append(makeInformer(member, collection(core, ns, QStringLiteral("pods"))));
+            if (m_options.trimObjects) {
+                member.pods.constLast()->setTransform(Kube::trimPod);
+                member.pods.constLast()->setCompactCache(true);
+            }
+        }
     }
 
     member.nodes = makeInformer(member, QStringLiteral("/api/v1/nodes"));
@@ -203,9 +244,21 @@ void DirectBackend::watchMember(MemberState &member)
 
     for (Kube::Informer *informer : std::as_const(member.deploymentInformers))
         informer->start();
-    for (Kube::Informer *informer : member.replicaSets + member.pods)
-        informer->start();
     member.nodes->start();
+    // ReplicaSets and pods (the bulk of the bytes) once every member's Deployments are in: the
+    // workload view comes first instead of queueing behind thousands of pods.
+    if (m_initialSyncDone) {
+        for (Kube::Informer *informer : member.replicaSets + member.pods)
+            informer->start();
+    }
+}
+
+void DirectBackend::startDetailInformers()
+{
+    for (auto &member : m_members) {
+        for (Kube::Informer *informer : member->replicaSets + member->pods)
+            informer->start(); // no-op for one already running
+    }
 }
 
 void DirectBackend::onDeploymentsSynced(MemberState &member,
@@ -239,6 +292,7 @@ void DirectBackend::markDeploymentSynced(MemberState &member, Kube::Informer *in
     m_initialSyncDone = true;
     schedule();
     emit initialSyncDone();
+    startDetailInformers();
 }
 
 void DirectBackend::onInformerFailed(MemberState &member, const QString &reason, int httpStatus)
@@ -473,7 +527,7 @@ QList<QJsonObject> cached(const QList<Kube::Informer *> &informers)
 {
     QList<QJsonObject> result;
     for (const Kube::Informer *informer : informers)
-        result.append(informer->cache().values());
+        result.append(informer->objects());
     return result;
 }
 

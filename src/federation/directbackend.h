@@ -40,6 +40,9 @@ public:
         bool watchPods = true;
         int backoffInitialMs = 250;
         int backoffMaxMs = 5000; // short: a member coming back should show soon
+        // Cache ReplicaSets and Pods trimmed to what Meridian reads (Kube::trimPod and
+        // trimReplicaSet), pods as compact JSON: about 1 KB a pod instead of 15 KB.
+        bool trimObjects = true;
     };
 
     DirectBackend(const QList<Member> &members, Options options, QObject *parent = nullptr);
@@ -54,6 +57,8 @@ public:
     FederatedWorkloadList workloads() const override;
     bool isInitialSyncDone() const override { return m_initialSyncDone; }
     Changes takeChanges() override;
+    // How many objects the informers cache (Deployments, ReplicaSets, Pods, Nodes).
+    qsizetype cachedObjects() const;
 
     // The informers' caches, for per-cluster views and rollouts (key: namespace/name).
     QList<QJsonObject> replicaSets(const QString &context) const;
@@ -71,6 +76,8 @@ private:
     void updateNodes(MemberState &member);
     void setStatus(MemberState &member, const ClusterStatus &status);
     void markDeploymentSynced(MemberState &member, Kube::Informer *informer);
+    void markCacheSynced(Kube::Informer *informer);
+    void startDetailInformers();
     void markDirty(const QString &key);
     void markAllDirty();
     void schedule();
@@ -84,6 +91,8 @@ private:
     QSet<QString> m_dirtyWorkloads;
     QSet<QString> m_dirtyClusters;
     QStringList m_lastAvailable;
+    QSet<Kube::Informer *> m_unsyncedCaches; // every informer until its first list or failure
+    bool m_cachesSynced = false;
     bool m_running = false;
     bool m_initialSyncDone = false;
     bool m_pendingSignalled = false;

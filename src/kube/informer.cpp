@@ -48,6 +48,43 @@ QString Informer::keyOf(const QJsonObject &object)
            + metadataString(object, QLatin1String("name"));
 }
 
+void Informer::store(const QString &key, const QJsonObject &object)
+{
+    if (m_compactCache)
+        m_compact.insert(key, QJsonDocument(object).toJson(QJsonDocument::Compact));
+    else
+        m_cache.insert(key, object);
+}
+
+void Informer::forget(const QString &key)
+{
+    m_cache.remove(key);
+    m_compact.remove(key);
+}
+
+QList<QJsonObject> Informer::objects() const
+{
+    if (!m_compactCache)
+        return m_cache.values();
+    QList<QJsonObject> result;
+    result.reserve(m_compact.size());
+    for (const QByteArray &bytes : m_compact)
+        result.append(QJsonDocument::fromJson(bytes).object());
+    return result;
+}
+
+std::optional<QJsonObject> Informer::object(const QString &key) const
+{
+    if (!m_compactCache) {
+        const auto it = m_cache.constFind(key);
+        return it == m_cache.cend() ? std::nullopt : std::optional<QJsonObject>(*it);
+    }
+    const auto it = m_compact.constFind(key);
+    if (it == m_compact.cend())
+        return std::nullopt;
+    return QJsonDocument::fromJson(*it).object();
+}
+
 void Informer::start()
 {
     if (m_state != State::Idle)
@@ -122,7 +159,7 @@ void Informer::list(const QString &continueToken)
             m_listResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
         const QJsonArray items = page.value(QLatin1String("items")).toArray();
         for (const QJsonValue &item : items)
-            m_listing.append(item.toObject());
+            m_listing.append(m_transform ? m_transform(item.toObject()) : item.toObject());
         const QString next = metadata.value(QLatin1String("continue")).toString();
         if (!next.isEmpty()) {
             list(next);
@@ -131,8 +168,9 @@ void Informer::list(const QString &continueToken)
         ++m_lists;
         m_attempts = 0;
         m_cache.clear();
+        m_compact.clear();
         for (const QJsonObject &item : std::as_const(m_listing))
-            m_cache.insert(keyOf(item), item);
+            store(keyOf(item), item);
         m_resourceVersion = m_listResourceVersion;
         emit synced(std::exchange(m_listing, {}));
         watch();
@@ -168,7 +206,9 @@ void Informer::onWatchChunk(const QByteArray &chunk)
             continue;
         const QJsonObject event = QJsonDocument::fromJson(line).object();
         const QString type = event.value(QLatin1String("type")).toString();
-        const QJsonObject object = event.value(QLatin1String("object")).toObject();
+        QJsonObject object = event.value(QLatin1String("object")).toObject();
+        if (m_transform && type != QLatin1String("ERROR") && type != QLatin1String("BOOKMARK"))
+            object = m_transform(object);
         const QString rv = metadataString(object, QLatin1String("resourceVersion"));
         if (type == QLatin1String("ERROR") || event.isEmpty()) {
             // 410 Expired/Gone, or anything else the server could not stream: start over.
@@ -187,13 +227,13 @@ void Informer::onWatchChunk(const QByteArray &chunk)
         const QString key = keyOf(object);
         if (type == QLatin1String("ADDED")) {
             e.type = WatchEvent::Type::Added;
-            m_cache.insert(key, object);
+            store(key, object);
         } else if (type == QLatin1String("MODIFIED")) {
             e.type = WatchEvent::Type::Modified;
-            m_cache.insert(key, object);
+            store(key, object);
         } else if (type == QLatin1String("DELETED")) {
             e.type = WatchEvent::Type::Deleted;
-            m_cache.remove(key);
+            forget(key);
         } else {
             continue;
         }

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+#include <optional>
 #include <random>
 
 namespace Meridian::Kube {
@@ -40,6 +42,15 @@ public:
     void setWatchTimeoutSeconds(int seconds) { m_watchTimeoutSeconds = seconds; }
     void setBackoff(int initialMs, int maxMs);
     void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+    // Applied to every listed and watched object before it is cached or signalled (e.g.
+    // trimPod from objecttrim.h): keep only what is read. The result must keep metadata's
+    // name, namespace and resourceVersion.
+    using Transform = std::function<QJsonObject(const QJsonObject &)>;
+    void setTransform(Transform transform) { m_transform = std::move(transform); }
+    // Keep each cached object as compact JSON bytes instead of a QJsonObject tree (about a
+    // seventh of the memory for a pod), decoded on demand by objects() / object(). cache() is
+    // then empty. For large collections read rarely (pods).
+    void setCompactCache(bool compact) { m_compactCache = compact; }
 
     void start();
     void stop();
@@ -47,6 +58,10 @@ public:
     State state() const { return m_state; }
     QString resourceVersion() const { return m_resourceVersion; }
     const QHash<QString, QJsonObject> &cache() const { return m_cache; } // key: namespace/name
+    // Every cached object and one by key, whether the cache is compact or not.
+    qsizetype size() const { return m_compactCache ? m_compact.size() : m_cache.size(); }
+    QList<QJsonObject> objects() const;
+    std::optional<QJsonObject> object(const QString &key) const;
     int listCount() const { return m_lists; }
     int watchCount() const { return m_watches; }
     QString lastError() const { return m_lastError; }
@@ -75,6 +90,7 @@ private:
     QPointer<ApiClient> m_client;
     QString m_path;
     QString m_labelSelector;
+    Transform m_transform;
     int m_pageSize = 500;
     int m_watchTimeoutSeconds = 300;
     int m_backoffInitialMs = 500;
@@ -85,6 +101,10 @@ private:
     State m_state = State::Idle;
     QString m_resourceVersion;
     QHash<QString, QJsonObject> m_cache;
+    QHash<QString, QByteArray> m_compact; // the cache when m_compactCache
+    bool m_compactCache = false;
+    void store(const QString &key, const QJsonObject &object);
+    void forget(const QString &key);
     QList<QJsonObject> m_listing; // pages collected so far
     QString m_listResourceVersion;
     QByteArray m_partialLine;

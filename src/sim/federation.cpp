@@ -15,6 +15,7 @@
 #include "sim/logging/loggingserver.h"
 #include "sim/scenario.h"
 #include "sim/simclock.h"
+#include "sim/staticpods.h"
 
 #include <QJsonValue>
 #include <QMutex>
@@ -211,6 +212,9 @@ Federation::~Federation()
                     delete runtime.driver;
                 }
                 d->runtimes.clear();
+                // The Karmada control plane before the members' states it observes.
+                delete d->karmada;
+                d->karmada = nullptr;
                 // Servers, connections and TLS sockets go while their thread still runs.
                 qDeleteAll(d->host->children());
                 // OpenSSL frees its per-thread RNG state in a pthread destructor, which may run
@@ -322,6 +326,8 @@ Status Federation::start()
                     // Seeded before the server listens: no client ever sees a half-built world.
                     if (d->options.controllers)
                         d->startControllers(runtime, d->specs[i]);
+                    if (d->options.seedPods > 0)
+                        seedStaticPods(*server->state(), d->options.seedPods);
                     status = server->start();
                     const auto fault = d->options.faults.constFind(d->specs[i].name);
                     if (fault != d->options.faults.cend())
@@ -363,6 +369,8 @@ Status Federation::start()
                     KarmadaControlPlane::Options karmadaOptions;
                     karmadaOptions.seed = d->options.seed;
                     karmadaOptions.clock = d->clock.get();
+                    karmadaOptions.watchHistory = qMax(1, d->options.watchHistory);
+                    karmadaOptions.bookmarkIntervalMs = qMax(10, d->options.bookmarkIntervalMs);
                     // Live faults: a member that is down or resetting is not Ready in Karmada.
                     karmadaOptions.memberHealthy = [this](const QString &name) {
                         QMutexLocker lock(&d->faultsLock);
@@ -493,11 +501,19 @@ void Federation::setFault(const QString &cluster, std::optional<Fault> fault)
         else
             d->faults.remove(cluster);
     }
-    if (QThread::currentThread() == &d->thread)
+    // A member going down also breaks the streams Karmada's cluster proxy holds to it.
+    KarmadaControlPlane *karmada = d->karmada;
+    const bool breaks
+            = fault && (fault->kind == Fault::Kind::Down || fault->kind == Fault::Kind::Reset);
+    auto apply = [server, fault, karmada, breaks, cluster] {
         server->setFault(fault);
+        if (karmada && breaks)
+            karmada->dropProxiedStreams(cluster);
+    };
+    if (QThread::currentThread() == &d->thread)
+        apply();
     else
-        QMetaObject::invokeMethod(
-                server, [server, fault] { server->setFault(fault); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(server, apply, Qt::BlockingQueuedConnection);
 }
 
 } // namespace Meridian::Sim

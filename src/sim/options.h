@@ -44,6 +44,10 @@ struct Options
     bool cloudLogging = false;
     // A Karmada control plane over the members (context "karmada" in the kubeconfig).
     bool karmada = false;
+    // Running, Ready pods put straight into every cluster's "default" namespace at start
+    // (seedStaticPods, src/sim/staticpods.h): load for benchmarks of clients' initial sync.
+    // With `controllers` off they never change.
+    int seedPods = 0;
 };
 
 } // namespace Meridian::Sim

@@ -1,6 +1,7 @@
 #include "apiworker.h"
 
 #include "federation/directbackend.h"
+#include "federation/karmadabackend.h"
 #include "kube/apiclient.h"
 #include "kube/clusterprobe.h"
 #include "kube/credentials.h"
@@ -53,6 +54,9 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
     m_clients.clear();
     m_unresolved.clear();
     m_pending.clear();
+    m_karmada = false;
+    m_karmadaListed = false;
+    m_refreshPending = false;
 
     Result<Kube::Kubeconfig> config = Kube::loadKubeconfig(request.load);
     if (!config) {
@@ -60,6 +64,24 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
         return;
     }
     QStringList contexts = request.contexts;
+    m_karmada = request.engine == Federation::Engine::Karmada;
+    if (m_karmada) {
+        // One context is the Karmada control plane: the one named, else one called "karmada",
+        // else the current context.
+        if (contexts.size() > 1) {
+            emit federationFailed(generation,
+                                  tr("The Karmada engine reads one control plane; name one "
+                                     "context, not %1.")
+                                          .arg(contexts.size()));
+            return;
+        }
+        if (contexts.isEmpty()) {
+            if (config->findContext(QStringLiteral("karmada")))
+                contexts = {QStringLiteral("karmada")};
+            else if (!config->currentContext.isEmpty())
+                contexts = {config->currentContext};
+        }
+    }
     if (contexts.isEmpty())
         contexts = config->contextNames();
     if (contexts.isEmpty()) {
@@ -78,6 +100,11 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
             emit federationFailed(generation, config->resolve(name).error().message);
             return;
         }
+    }
+
+    if (m_karmada) {
+        startKarmada(*config, contexts.constFirst(), request);
+        return;
     }
 
     ClusterStatusList initial;
@@ -104,15 +131,67 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
         startBackend(request);
 }
 
-void ApiWorker::startBackend(const FederationRequest &request)
+void ApiWorker::startKarmada(const Kube::Kubeconfig &config,
+                             const QString &context,
+                             const FederationRequest &request)
 {
-    if (request.engine == Federation::Engine::Karmada) {
-        // TODO(issue 6): the Karmada backend (Clusters, PropagationPolicy, ResourceBinding).
-        emit workloadsFailed(m_generation,
-                             tr("The Karmada engine is not available yet; use the Direct "
-                                "engine."));
+    const quint64 generation = m_generation;
+    Result<Kube::ResolvedContext> resolved = config.resolve(context);
+    if (!resolved) {
+        emit federationFailed(generation, resolved.error().message);
         return;
     }
+    auto *client = new Kube::ApiClient(*resolved, m_transport, m_credentials);
+    m_clients.append(client);
+    // The members are Karmada's Cluster objects; they arrive as cluster batches.
+    emit federationLoaded(generation, {});
+
+    Federation::KarmadaBackend::Options options;
+    options.namespaces = request.namespaces;
+    auto *backend = new Federation::KarmadaBackend(client, options, this);
+    m_backend = backend;
+    m_refreshPending = true;
+    connect(backend, &Federation::Backend::changesPending, this, [this] {
+        if (!m_backendTimer.isActive())
+            m_backendTimer.start();
+    });
+    connect(backend,
+            &Federation::KarmadaBackend::clustersListed,
+            this,
+            [this, generation, backend](const QString &error) {
+                if (!error.isEmpty() && !m_karmadaListed) {
+                    // Nothing to show at all: say why, as an unreadable kubeconfig would.
+                    m_karmadaListed = true;
+                    m_refreshPending = false;
+                    emit federationFailed(
+                            generation,
+                            tr("The Karmada control plane (context %1) cannot be read: %2")
+                                    .arg(backend->controlPlaneContext(), error));
+                    return;
+                }
+                m_karmadaListed = true;
+                if (!m_refreshPending)
+                    return;
+                m_refreshPending = false;
+                const ClusterStatusList all = backend->clusters();
+                if (!all.isEmpty())
+                    emit clusterStatusBatch(generation, all);
+                emit refreshFinished(generation);
+            });
+    connect(backend, &Federation::Backend::initialSyncDone, this, [this, generation] {
+        m_backendTimer.stop();
+        flushBackend(); // the first batch holds every workload
+        emit workloadsSynced(generation);
+    });
+    connect(backend, &Federation::Backend::cachesSynced, this, [this, generation] {
+        emit cachesSynced(generation);
+    });
+    emit engineReady(generation, backend->engine(), backend->capabilities());
+    backend->start();
+}
+
+void ApiWorker::startBackend(const FederationRequest &request)
+{
     QList<Federation::DirectBackend::Member> members;
     for (const auto &client : std::as_const(m_clients)) {
         Federation::DirectBackend::Member member;
@@ -136,6 +215,9 @@ void ApiWorker::startBackend(const FederationRequest &request)
         flushBackend(); // the first batch holds every workload
         emit workloadsSynced(generation);
     });
+    connect(backend, &Federation::Backend::cachesSynced, this, [this, generation] {
+        emit cachesSynced(generation);
+    });
     emit engineReady(generation, backend->engine(), backend->capabilities());
     backend->start();
 }
@@ -153,6 +235,14 @@ void ApiWorker::flushBackend()
 
 void ApiWorker::refresh()
 {
+    if (m_karmada) {
+        // Karmada's Clusters are watched; a refresh lists them again.
+        if (auto *karmada = qobject_cast<Federation::KarmadaBackend *>(m_backend)) {
+            m_refreshPending = true;
+            karmada->refreshClusters();
+        }
+        return;
+    }
     if (m_clients.isEmpty() && m_unresolved.isEmpty())
         return;
     probeAll();

@@ -70,6 +70,8 @@ signals:
                        const QStringList &removedKeys);
     // Every member's workloads were listed (or failed) once; the batches so far hold them all.
     void workloadsSynced(quint64 generation);
+    // Every cache of the engine (pods, ReplicaSets, nodes too) was listed or failed once.
+    void cachesSynced(quint64 generation);
     void workloadsFailed(quint64 generation, const QString &message);
 
 private:
@@ -77,6 +79,9 @@ private:
     void report(const ClusterStatus &status);
     void flush();
     void startBackend(const FederationRequest &request);
+    void startKarmada(const Kube::Kubeconfig &config,
+                      const QString &context,
+                      const FederationRequest &request);
     void flushBackend();
 
     Net::Transport *m_transport = nullptr;
@@ -90,6 +95,9 @@ private:
     quint64 m_generation = 0;
     quint64 m_round = 0;
     int m_outstanding = 0;
+    bool m_karmada = false;        // this generation reads a Karmada control plane
+    bool m_karmadaListed = false;  // its Clusters were listed (or failed) once
+    bool m_refreshPending = false; // a refresh waits for the next list of the Clusters
 };
 
 // The API worker's named thread. Destroying it interrupts the worker, quits and waits.

@@ -304,10 +304,22 @@ void WorldMapView::rebuildMarkers()
         Geo::LocationInput input = m_hints.value(marker.context);
         if (input.nodeRegion.isEmpty())
             input.nodeRegion = text(ClusterModel::RegionColumn);
-        if (input.nodeZone.isEmpty() && clusters) {
+        if (clusters) {
             const int sourceRow = clusters->rowOfContext(marker.context);
-            if (sourceRow >= 0)
-                input.nodeZone = clusters->clusters().at(sourceRow).zone;
+            if (sourceRow >= 0) {
+                const ClusterStatus &status = clusters->clusters().at(sourceRow);
+                if (input.nodeZone.isEmpty())
+                    input.nodeZone = status.zone;
+                // A Karmada Cluster's meridian.dev/location label, region and zones.
+                if (!status.location.isEmpty()
+                    && !input.labels.contains(Geo::LocationResolver::kLocationLabel.toString()))
+                    input.labels.insert(Geo::LocationResolver::kLocationLabel.toString(),
+                                        status.location);
+                if (!status.provider.isEmpty() && input.karmadaRegion.isEmpty()) {
+                    input.karmadaRegion = status.region;
+                    input.karmadaZones = status.zones;
+                }
+            }
         }
         input.contextName = marker.context;
         if (input.clusterName.isEmpty())

@@ -330,10 +330,25 @@ void KarmadaControlPlane::incomingConnection(qintptr descriptor)
 void KarmadaControlPlane::handle(HttpConnection *connection, const HttpRequest &request)
 {
     const HttpResponse response = answer(request);
-    if (response.stream)
+    if (response.stream) {
+        if (request.path.startsWith(proxyPrefix)) {
+            const QString member = request.path.mid(proxyPrefix.size()).section(u'/', 0, 0);
+            m_proxiedStreams.insert(member, connection);
+        }
         response.stream(connection);
-    else
+    } else {
         connection->respond(response);
+    }
+}
+
+void KarmadaControlPlane::dropProxiedStreams(const QString &member)
+{
+    const QList<QPointer<HttpConnection>> streams = m_proxiedStreams.values(member);
+    m_proxiedStreams.remove(member);
+    for (const QPointer<HttpConnection> &connection : streams) {
+        if (connection)
+            connection->abort();
+    }
 }
 
 bool KarmadaControlPlane::authenticated(const HttpRequest &request) const

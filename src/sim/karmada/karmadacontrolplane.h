@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QStringList>
 #include <QTcpServer>
@@ -73,6 +74,9 @@ public:
     ClusterState *state();
     // Runs one reconcile pass now (tests and the lead's wiring may want a synchronous pass).
     void reconcileNow();
+    // Ends every stream (watch, log follow) proxied to `member`, as a broken connection to the
+    // member ends them in Karmada's aggregated apiserver. Call when the member goes down.
+    void dropProxiedStreams(const QString &member);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -174,6 +178,7 @@ private:
     QTimer m_statusTimer;
     int m_observer = 0;
     bool m_reconciling = false;
+    QMultiHash<QString, QPointer<HttpConnection>> m_proxiedStreams; // by member
 };
 
 } // namespace Meridian::Sim

@@ -497,8 +497,17 @@ QString KarmadaControlPlane::propagate(MemberRuntime &runtime, const QJsonObject
     }
     QJsonObject updated = *existing;
     QJsonObject metadata = updated.value(u"metadata").toObject();
-    metadata.insert(u"labels", wanted[u"metadata"][u"labels"]);
-    metadata.insert(u"annotations", wanted[u"metadata"][u"annotations"]);
+    // Karmada retains what the member itself added (RetainLabels/RetainAnnotations): the
+    // deployment controller's deployment.kubernetes.io/revision stays; the template's keys win.
+    auto retained = [&](const QString &field) {
+        QJsonObject merged = metadata.value(field).toObject();
+        const QJsonObject fromTemplate = wanted[u"metadata"][field].toObject();
+        for (auto it = fromTemplate.begin(); it != fromTemplate.end(); ++it)
+            merged.insert(it.key(), it.value());
+        return merged;
+    };
+    metadata.insert(u"labels", retained(u"labels"_s));
+    metadata.insert(u"annotations", retained(u"annotations"_s));
     updated.insert(u"metadata", metadata);
     updated.insert(u"spec", wanted.value(u"spec"));
     if (updated != *existing)

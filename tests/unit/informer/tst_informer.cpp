@@ -199,6 +199,56 @@ private slots:
                  QStringList{QStringLiteral("/x").prepend(QStringLiteral("default"))});
     }
 
+    void transformAndCompactCache()
+    {
+        // A transform applies to listed and watched objects alike; a compact cache holds the
+        // same objects as bytes and gives them back decoded.
+        FakeApiServer server;
+        bool watched = false;
+        server.onList = [](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::respond(s,
+                                   200,
+                                   "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":"
+                                   "\"5\"},\"items\":["
+                                           + pod(QStringLiteral("a"), 4) + "]}");
+        };
+        server.onWatch = [&watched](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::startStream(s);
+            if (!watched) {
+                watched = true;
+                FakeApiServer::sendEvent(s, "ADDED", pod(QStringLiteral("b"), 6));
+            }
+        };
+        Net::Transport transport;
+        ApiClient client(server.context(), &transport, nullptr);
+        Informer informer(&client, QStringLiteral("/api/v1/pods"));
+        informer.setTransform([](const QJsonObject &object) {
+            QJsonObject out = object;
+            out.remove(QStringLiteral("apiVersion"));
+            out.insert(QStringLiteral("seen"), true);
+            return out;
+        });
+        informer.setCompactCache(true);
+        QSignalSpy changed(&informer, &Informer::changed);
+        informer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 5000);
+        QVERIFY(informer.cache().isEmpty()); // compact: the bytes are elsewhere
+        QCOMPARE(informer.size(), 2);
+        const std::optional<QJsonObject> a = informer.object(QStringLiteral("default/a"));
+        QVERIFY(a);
+        QVERIFY(a->value(u"seen").toBool());
+        QVERIFY(!a->contains(u"apiVersion"));
+        QCOMPARE(a->value(u"kind").toString(), QStringLiteral("Pod"));
+        const auto events = changed.first().first().value<QList<WatchEvent>>();
+        QVERIFY(events.first().object.value(u"seen").toBool());
+        QStringList names;
+        for (const QJsonObject &o : informer.objects())
+            names.append(o[u"metadata"][u"name"].toString());
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QVERIFY(!informer.object(QStringLiteral("default/c")));
+    }
+
     void expiredWatchRelists_data()
     {
         QTest::addColumn<bool>("asStatus");

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace Meridian::Kube {
+
+// What an informer keeps of an object it caches, like client-go's SetTransform: the fields
+// Meridian reads, nothing else, so tens of thousands of cached pods stay small. Pure.
+
+// Pod: metadata (name, namespace, uid, resourceVersion, creationTimestamp, deletionTimestamp,
+// labels, ownerReferences' kind/name/uid/controller), spec (nodeName, containers' name and
+// image), status (phase, reason, podIP, hostIP, startTime, conditions' type/status/reason,
+// containerStatuses' name/image/ready/started/restartCount and the current state's key/reason).
+QJsonObject trimPod(const QJsonObject &pod);
+
+// ReplicaSet: metadata as for pods plus annotations that rollouts read
+// (deployment.kubernetes.io/revision, kubernetes.io/change-cause), spec (replicas, the
+// template's containers' name and image, the pod-template-hash label), and status.
+QJsonObject trimReplicaSet(const QJsonObject &replicaSet);
+
+} // namespace Meridian::Kube

@@ -1,0 +1,769 @@
+// The Karmada engine against meridian-sim's Karmada control plane over real HTTPS: a resource
+// template and a PropagationPolicy written to the control plane, the engine's view (through the
+// API worker into ClusterModel and WorkloadModel, as in the app) compared with what the control
+// plane and each member serve when read directly.
+#include "cli/cli.h"
+#include "core/workload.h"
+#include "federation/karmadabackend.h"
+#include "kube/apiclient.h"
+#include "kube/credentials.h"
+#include "kube/kubeconfig.h"
+#include "models/clustermodel.h"
+#include "models/workloadmodel.h"
+#include "net/transport.h"
+#include "sim/federation.h"
+#include "worker/apiworker.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Meridian;
+
+namespace {
+
+const QString karmadaContext = QStringLiteral("karmada");
+
+QJsonObject deploymentJson(const QString &name, int replicas, const QString &image)
+{
+    const QJsonObject labels{{QStringLiteral("app"), name}};
+    const QJsonObject container{{QStringLiteral("name"), QStringLiteral("app")},
+                                {QStringLiteral("image"), image}};
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Deployment")},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
+                       {QStringLiteral("spec"),
+                        QJsonObject{{QStringLiteral("replicas"), replicas},
+                                    {QStringLiteral("selector"),
+                                     QJsonObject{{QStringLiteral("matchLabels"), labels}}},
+                                    {QStringLiteral("template"),
+                                     QJsonObject{{QStringLiteral("metadata"),
+                                                  QJsonObject{{QStringLiteral("labels"), labels}}},
+                                                 {QStringLiteral("spec"),
+                                                  QJsonObject{{QStringLiteral("containers"),
+                                                               QJsonArray{container}}}}}}}}};
+}
+
+// A PropagationPolicy for one Deployment with static weights per cluster.
+QJsonObject policyJson(const QString &name, const QMap<QString, int> &weights)
+{
+    QJsonArray rules;
+    QJsonArray names;
+    for (auto it = weights.cbegin(); it != weights.cend(); ++it) {
+        names.append(it.key());
+        rules.append(
+                QJsonObject{{QStringLiteral("targetCluster"),
+                             QJsonObject{{QStringLiteral("clusterNames"), QJsonArray{it.key()}}}},
+                            {QStringLiteral("weight"), it.value()}});
+    }
+    return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("policy.karmada.io/v1alpha1")},
+            {QStringLiteral("kind"), QStringLiteral("PropagationPolicy")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("resourceSelectors"),
+                          QJsonArray{QJsonObject{{QStringLiteral("apiVersion"),
+                                                  QStringLiteral("apps/v1")},
+                                                 {QStringLiteral("kind"),
+                                                  QStringLiteral("Deployment")},
+                                                 {QStringLiteral("name"), name}}}},
+                         {QStringLiteral("placement"),
+                          QJsonObject{{QStringLiteral("clusterAffinity"),
+                                       QJsonObject{{QStringLiteral("clusterNames"), names}}},
+                                      {QStringLiteral("replicaScheduling"),
+                                       QJsonObject{{QStringLiteral("replicaSchedulingType"),
+                                                    QStringLiteral("Divided")},
+                                                   {QStringLiteral("replicaDivisionPreference"),
+                                                    QStringLiteral("Weighted")},
+                                                   {QStringLiteral("weightPreference"),
+                                                    QJsonObject{{QStringLiteral("staticWeightList"),
+                                                                 rules}}}}}}}}}};
+}
+
+// Reads and writes the control plane and every member directly, on the test's thread.
+class Direct final
+{
+public:
+    explicit Direct(const QByteArray &kubeconfig)
+    {
+        Kube::LoadOptions load;
+        load.inlineContent = kubeconfig;
+        load.inlineName = QStringLiteral("test kubeconfig");
+        Result<Kube::Kubeconfig> config = Kube::loadKubeconfig(load);
+        if (!config)
+            qFatal("kubeconfig: %s", qPrintable(config.error().message));
+        for (const QString &name : config->contextNames()) {
+            if (name != karmadaContext)
+                members.append(name);
+            m_clients.insert(name,
+                             new Kube::ApiClient(*config->resolve(name),
+                                                 &m_transport,
+                                                 &m_credentials));
+        }
+    }
+    ~Direct() { qDeleteAll(m_clients); }
+
+    Kube::ApiClient *client(const QString &context) const { return m_clients.value(context); }
+
+    Net::Response call(const QString &context,
+                       const QByteArray &method,
+                       const QString &path,
+                       const QJsonObject &body = {},
+                       const QByteArray &contentType = QByteArrayLiteral("application/json"))
+    {
+        Kube::ApiClient *client = m_clients.value(context);
+        Net::Request request = client->requestFor(path);
+        request.method = method;
+        if (!body.isEmpty()) {
+            request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            request.headers.append({QByteArrayLiteral("Content-Type"), contentType});
+        }
+        Net::Response result;
+        QEventLoop loop;
+        client->send(request, [&](const Net::Response &response) {
+            result = response;
+            loop.quit();
+        });
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        loop.exec();
+        return result;
+    }
+
+    QJsonObject getJson(const QString &context, const QString &path)
+    {
+        return QJsonDocument::fromJson(call(context, "GET", path).body).object();
+    }
+
+    int mergePatch(const QString &context, const QString &path, const QJsonObject &patch)
+    {
+        return call(context,
+                    "PATCH",
+                    path,
+                    patch,
+                    QByteArrayLiteral("application/merge-patch+json"))
+                .httpStatus;
+    }
+
+    // What every member serves of the default namespace's managed Deployments.
+    QString memberState()
+    {
+        QStringList lines;
+        for (const QString &context : std::as_const(members)) {
+            const Net::Response response
+                    = call(context,
+                           "GET",
+                           QStringLiteral("/apis/apps/v1/namespaces/default/deployments"
+                                          "?labelSelector=karmada.io%2Fmanaged%3Dtrue"));
+            if (!response.isHttpSuccess())
+                return QStringLiteral("<%1 answered %2>").arg(context).arg(response.httpStatus);
+            const QJsonArray items
+                    = QJsonDocument::fromJson(response.body).object().value(u"items").toArray();
+            for (const QJsonValue &item : items) {
+                const QJsonObject object = item.toObject();
+                const QString key
+                        = QStringLiteral("default/")
+                          + object.value(u"metadata").toObject().value(u"name").toString();
+                lines.append(line(key, context, memberStatusFromDeployment(object)));
+            }
+        }
+        lines.sort();
+        return lines.join(u'\n');
+    }
+
+    // The binding's assignment, as the control plane serves it.
+    QMap<QString, qint64> bindingPlan(const QString &name)
+    {
+        const QJsonObject rb
+                = getJson(karmadaContext,
+                          QStringLiteral("/apis/work.karmada.io/v1alpha2/namespaces/default/"
+                                         "resourcebindings/%1-deployment")
+                                  .arg(name));
+        QMap<QString, qint64> plan;
+        for (const QJsonValue &target : rb.value(u"spec").toObject().value(u"clusters").toArray())
+            plan.insert(target[u"name"].toString(), target[u"replicas"].toInteger());
+        return plan;
+    }
+
+    static QString line(const QString &key, const QString &context, const MemberStatus &m)
+    {
+        return QStringLiteral("%1 %2 desired=%3 ready=%4 updated=%5 available=%6 gen=%7 rev=%8 %9")
+                .arg(key, context)
+                .arg(m.desired)
+                .arg(m.ready)
+                .arg(m.updated)
+                .arg(m.available)
+                .arg(m.generation)
+                .arg(m.revision, m.imagesText());
+    }
+
+    QStringList members;
+
+private:
+    Net::Transport m_transport;
+    Kube::ExecCredentialProvider m_credentials;
+    QHash<QString, Kube::ApiClient *> m_clients;
+};
+
+QString modelState(const WorkloadModel &model)
+{
+    QStringList lines;
+    for (const FederatedWorkload &w : model.workloads()) {
+        for (auto it = w.clusters.cbegin(); it != w.clusters.cend(); ++it)
+            lines.append(Direct::line(w.key(), it.key(), it.value()));
+    }
+    lines.sort();
+    return lines.join(u'\n');
+}
+
+// Waits until the model shows what the members serve, both read at the same moment (a
+// QTRY_COMPARE would read them again after the loop, possibly mid-rollout); on a timeout `why`
+// holds both sides.
+bool converges(const WorkloadModel &model, Direct &direct, int timeoutMs, QString *why)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        const QString served = direct.memberState();
+        const QString shown = modelState(model);
+        if (served == shown)
+            return true;
+        if (clock.elapsed() > timeoutMs) {
+            *why = QStringLiteral("model:\n%1\nmembers:\n%2").arg(shown, served);
+            return false;
+        }
+        QTest::qWait(50);
+    }
+}
+
+// The worker's batches applied to models living on this (the "GUI") thread, as in the app.
+class View final : public QObject
+{
+public:
+    explicit View(ApiThread *api)
+        : clusterTester(&clusters, QAbstractItemModelTester::FailureReportingMode::QtTest)
+        , workloadTester(&workloads, QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        ApiWorker *worker = api->worker();
+        connect(worker,
+                &ApiWorker::federationLoaded,
+                this,
+                [this](quint64, const ClusterStatusList &l) { clusters.setClusters(l); });
+        connect(worker,
+                &ApiWorker::clusterStatusBatch,
+                this,
+                [this](quint64, const ClusterStatusList &batch) { clusters.applyBatch(batch); });
+        connect(worker, &ApiWorker::refreshFinished, this, [this](quint64) { ++refreshes; });
+        connect(worker,
+                &ApiWorker::workloadBatch,
+                this,
+                [this](quint64, const FederatedWorkloadList &changed, const QStringList &removed) {
+                    workloads.applyBatch(changed, removed);
+                });
+        connect(worker, &ApiWorker::workloadsSynced, this, [this](quint64) { synced = true; });
+        connect(worker, &ApiWorker::federationFailed, this, [this](quint64, const QString &m) {
+            failure = m;
+        });
+        connect(worker,
+                &ApiWorker::engineReady,
+                this,
+                [this](quint64, Federation::Engine e, const Federation::Capabilities &c) {
+                    engine = e;
+                    capabilities = c;
+                });
+    }
+
+    ClusterStatus cluster(const QString &name) const
+    {
+        const int row = clusters.rowOfContext(name);
+        return row < 0 ? ClusterStatus{} : clusters.clusters().at(row);
+    }
+    bool isUp(const QString &name) const
+    {
+        const int row = clusters.rowOfContext(name);
+        if (row < 0)
+            return false;
+        const ClusterState s = clusters.clusters().at(row).state;
+        return s == ClusterState::Ready || s == ClusterState::Degraded;
+    }
+    const FederatedWorkload *workload(const QString &key) const
+    {
+        const int row = workloads.rowOfKey(key);
+        return row < 0 ? nullptr : &workloads.workloads().at(row);
+    }
+
+    ClusterModel clusters;
+    WorkloadModel workloads;
+    QAbstractItemModelTester clusterTester;
+    QAbstractItemModelTester workloadTester;
+    Federation::Engine engine = Federation::Engine::Direct;
+    Federation::Capabilities capabilities;
+    QString failure;
+    bool synced = false;
+    int refreshes = 0;
+};
+
+Sim::Options simOptions(int watchHistory = 1000)
+{
+    Sim::Options options;
+    options.scenario = QStringLiteral("test");
+    options.clusters = 3;
+    options.karmada = true;
+    options.watchHistory = watchHistory;
+    return options;
+}
+
+FederationRequest karmadaRequest(const QByteArray &kubeconfig)
+{
+    FederationRequest r;
+    r.load.inlineContent = kubeconfig;
+    r.load.inlineName = QStringLiteral("test kubeconfig");
+    r.engine = Federation::Engine::Karmada;
+    r.namespaces = {QStringLiteral("default")};
+    return r; // no context: the engine picks "karmada"
+}
+
+const QString deploymentsPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments");
+const QString policiesPath
+        = QStringLiteral("/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies");
+
+} // namespace
+
+class TestKarmadaEngine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { Net::Transport::globalInit(); }
+
+    void viewMatchesControlPlaneAndMembers()
+    {
+        QString why;
+        // Given: a 10-replica template with weights 2:1:1 on the control plane
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        QCOMPARE(direct.members.size(), 3);
+        const QString a = direct.members[0], b = direct.members[1], c = direct.members[2];
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             deploymentsPath,
+                             deploymentJson(QStringLiteral("web"),
+                                            10,
+                                            QStringLiteral("nginx:1.27")))
+                         .httpStatus,
+                 201);
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             policiesPath,
+                             policyJson(QStringLiteral("web"), {{a, 2}, {b, 1}, {c, 1}}))
+                         .httpStatus,
+                 201);
+
+        // When: the worker opens the federation with the Karmada engine
+        ApiThread api;
+        View view(&api);
+        api.connectFederation(karmadaRequest(sim.kubeconfig()));
+        QTRY_VERIFY_WITH_TIMEOUT(view.synced, 20000);
+        QVERIFY2(view.failure.isEmpty(), qPrintable(view.failure));
+        QTRY_VERIFY_WITH_TIMEOUT(view.refreshes > 0, 20000);
+
+        // Then: it says what Karmada can express
+        QCOMPARE(view.engine, Federation::Engine::Karmada);
+        QVERIFY(!view.capabilities.perClusterMinMax);
+        QVERIFY(view.capabilities.weights);
+        QVERIFY(view.capabilities.dynamicWeights);
+        QVERIFY(view.capabilities.duplicated);
+
+        // Then: the members are Karmada's Clusters, as the control plane and the members say
+        QCOMPARE(view.clusters.rowCount(), 3);
+        const QJsonArray clusterObjects
+                = direct.getJson(karmadaContext,
+                                 QStringLiteral("/apis/cluster.karmada.io/v1alpha1/clusters"))
+                          .value(u"items")
+                          .toArray();
+        QCOMPARE(clusterObjects.size(), 3);
+        for (const QJsonValue &value : clusterObjects) {
+            const QJsonObject object = value.toObject();
+            const QString name = object[u"metadata"][u"name"].toString();
+            const ClusterStatus shown = view.cluster(name);
+            QCOMPARE(shown.context, name);
+            QCOMPARE(shown.version, object[u"status"][u"kubernetesVersion"].toString());
+            QCOMPARE(shown.region, object[u"spec"][u"region"].toString());
+            QCOMPARE(shown.provider, object[u"spec"][u"provider"].toString());
+            QCOMPARE(shown.nodesTotal, object[u"status"][u"nodeSummary"][u"totalNum"].toInt());
+            QVERIFY(!shown.zones.isEmpty());
+            // The member's own answers agree with Karmada's summary.
+            QCOMPARE(shown.version,
+                     direct.getJson(name, QStringLiteral("/version"))[u"gitVersion"].toString());
+            QCOMPARE(shown.nodesTotal,
+                     direct.getJson(name, QStringLiteral("/api/v1/nodes"))[u"items"]
+                             .toArray()
+                             .size());
+            QVERIFY(view.isUp(name));
+        }
+
+        // Then: the workload's plan is the binding's, its members as each member serves them
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+        const FederatedWorkload *web = view.workload(QStringLiteral("default/web"));
+        QVERIFY(web);
+        QCOMPARE(web->plan, direct.bindingPlan(QStringLiteral("web")));
+        QCOMPARE(web->plan.value(a), 6); // planKarmada: 10 by 2:1:1
+        QCOMPARE(web->plannedTotal, 10);
+        QCOMPARE(web->preferences.clusters.value(a).weight, 2);
+        QVERIFY(!web->imageDrift);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.workload(QStringLiteral("default/web"))->replicaDrift,
+                                 20000);
+
+        // When: the template's image changes and a Cluster gets a location label
+        QCOMPARE(direct.mergePatch(karmadaContext,
+                                   deploymentsPath + QStringLiteral("/web"),
+                                   QJsonObject{{QStringLiteral("spec"),
+                                                QJsonObject{{QStringLiteral("replicas"), 8},
+                                                            {QStringLiteral("template"),
+                                                             deploymentJson(QStringLiteral("web"),
+                                                                            8,
+                                                                            QStringLiteral(
+                                                                                    "nginx:1.28"))
+                                                                     [u"spec"][u"template"]
+                                                                             .toObject()}}}}),
+                 200);
+        QCOMPARE(direct.mergePatch(
+                         karmadaContext,
+                         QStringLiteral("/apis/cluster.karmada.io/v1alpha1/clusters/") + b,
+                         QJsonObject{
+                                 {QStringLiteral("metadata"),
+                                  QJsonObject{{QStringLiteral("labels"),
+                                               QJsonObject{{QStringLiteral("meridian.dev/location"),
+                                                            QStringLiteral("35.68,139.69")}}}}}}),
+                 200);
+
+        // Then: the view follows without a restart
+        QTRY_COMPARE_WITH_TIMEOUT(view.cluster(b).location, QStringLiteral("35.68,139.69"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.workload(QStringLiteral("default/web"))->plannedTotal == 8,
+                                 20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+        QTRY_COMPARE_WITH_TIMEOUT(view.workload(QStringLiteral("default/web"))->plan,
+                                  direct.bindingPlan(QStringLiteral("web")),
+                                  20000);
+        for (const MemberStatus &m : view.workload(QStringLiteral("default/web"))->clusters)
+            QCOMPARE(m.imagesText(), QStringLiteral("app=nginx:1.28"));
+
+        // When: the policy goes, Karmada withdraws the copies
+        QCOMPARE(direct.call(karmadaContext, "DELETE", policiesPath + QStringLiteral("/web"))
+                         .httpStatus,
+                 200);
+        // Then: the template stays a workload, with no members and a note saying why
+        QTRY_VERIFY_WITH_TIMEOUT(view.workload(QStringLiteral("default/web"))
+                                         && view.workload(QStringLiteral("default/web"))
+                                                    ->clusters.isEmpty(),
+                                 20000);
+        QVERIFY(!view.workload(QStringLiteral("default/web"))->notes.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(direct.memberState(), QString(), 20000);
+    }
+
+    void memberGoingDownAndComingBack()
+    {
+        QString why;
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        const QString down = direct.members[1];
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             deploymentsPath,
+                             deploymentJson(QStringLiteral("api"), 6, QStringLiteral("api:1")))
+                         .httpStatus,
+                 201);
+        QMap<QString, int> weights;
+        for (const QString &m : std::as_const(direct.members))
+            weights.insert(m, 1);
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             policiesPath,
+                             policyJson(QStringLiteral("api"), weights))
+                         .httpStatus,
+                 201);
+
+        ApiThread api;
+        View view(&api);
+        api.connectFederation(karmadaRequest(sim.kubeconfig()));
+        QTRY_VERIFY_WITH_TIMEOUT(view.synced, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isUp(down), 20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+
+        // When: the member goes down
+        sim.setFault(down, Sim::Fault{Sim::Fault::Kind::Down});
+        // Then: Karmada marks it not Ready, and the view shows it with Karmada's reason
+        QTRY_COMPARE_WITH_TIMEOUT(view.cluster(down).state, ClusterState::Unreachable, 15000);
+        QVERIFY(view.cluster(down).reason.contains(QStringLiteral("ClusterNotReachable")));
+        QVERIFY(view.isUp(direct.members[0]));
+        // The workload keeps the member (Karmada's aggregated status speaks for it)
+        QVERIFY(view.workload(QStringLiteral("default/api"))->clusters.contains(down));
+
+        // When: it comes back and the template scales
+        sim.setFault(down, std::nullopt);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isUp(down), 15000);
+        QCOMPARE(direct.mergePatch(karmadaContext,
+                                   deploymentsPath + QStringLiteral("/api"),
+                                   QJsonObject{{QStringLiteral("spec"),
+                                                QJsonObject{{QStringLiteral("replicas"), 9}}}}),
+                 200);
+        // Then: the member's copy and the view follow without a restart
+        QTRY_COMPARE_WITH_TIMEOUT(view.workload(QStringLiteral("default/api"))->plan.value(down),
+                                  3,
+                                  20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+    }
+
+    void expiredWatchRelists()
+    {
+        QString why;
+        // Given: a federation whose servers remember only 3 changes for watch resumption, and
+        // the engine on this thread so its informers can be counted
+        Sim::Federation sim(simOptions(3));
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        const QString member = direct.members[0];
+        QMap<QString, int> weights;
+        for (const QString &m : std::as_const(direct.members))
+            weights.insert(m, 1);
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             deploymentsPath,
+                             deploymentJson(QStringLiteral("db"), 3, QStringLiteral("pg:16")))
+                         .httpStatus,
+                 201);
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             policiesPath,
+                             policyJson(QStringLiteral("db"), weights))
+                         .httpStatus,
+                 201);
+        Federation::KarmadaBackend::Options options;
+        options.namespaces = {QStringLiteral("default")};
+        options.backoffInitialMs = 500;
+        options.backoffMaxMs = 2000;
+        Federation::KarmadaBackend backend(direct.client(karmadaContext), options);
+        WorkloadModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto drain = [&] {
+            const Federation::Backend::Changes changes = backend.takeChanges();
+            model.applyBatch(changes.workloads, changes.removedWorkloads);
+        };
+        // Queued, as the worker drains: never from inside the backend's own handlers.
+        // (The model as context: calls still queued when it goes are dropped with it.)
+        connect(&backend,
+                &Federation::Backend::changesPending,
+                &model,
+                drain,
+                Qt::QueuedConnection);
+        connect(&backend,
+                &Federation::Backend::initialSyncDone,
+                &model,
+                drain,
+                Qt::QueuedConnection);
+        backend.start();
+        QTRY_VERIFY_WITH_TIMEOUT(backend.isInitialSyncDone(), 20000);
+        QVERIFY2(converges(model, direct, 20000, &why), qPrintable(why));
+        const int listsBefore = backend.listCount();
+
+        // When: the member drops while the template changes, so its copy changes many times
+        // right as it comes back, before the engine's watch through the proxy resumes
+        sim.setFault(member, Sim::Fault{Sim::Fault::Kind::Down});
+        auto memberState = [&] {
+            for (const ClusterStatus &s : backend.clusters()) {
+                if (s.context == member)
+                    return s.state;
+            }
+            return ClusterState::Connecting;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(memberState(), ClusterState::Unreachable, 20000);
+        const int memberListsBefore = backend.listCount(member);
+        QCOMPARE(direct.mergePatch(karmadaContext,
+                                   deploymentsPath + QStringLiteral("/db"),
+                                   QJsonObject{{QStringLiteral("spec"),
+                                                QJsonObject{{QStringLiteral("replicas"), 6}}}}),
+                 200);
+        QTest::qWait(1500);
+        sim.setFault(member, std::nullopt);
+        // More changes than the member remembers (3) land before the informer's next retry,
+        // which the backoff (1 to 2 s by now) puts well after these few writes.
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(direct.mergePatch(member,
+                                       deploymentsPath + QStringLiteral("/db"),
+                                       QJsonObject{
+                                               {QStringLiteral("metadata"),
+                                                QJsonObject{{QStringLiteral("labels"),
+                                                             QJsonObject{{QStringLiteral("step"),
+                                                                          QString::number(i)}}}}}}),
+                     200);
+        }
+
+        // Then: a resume from a forgotten resourceVersion gets 410, the informer relists, and
+        // the view converges on what the members serve (once Karmada updated the copy)
+        QTRY_COMPARE_WITH_TIMEOUT(direct.getJson(member, deploymentsPath + QStringLiteral("/db"))
+                                          .value(u"spec")
+                                          .toObject()
+                                          .value(u"replicas")
+                                          .toInt(),
+                                  2,
+                                  20000);
+        QVERIFY2(converges(model, direct, 30000, &why), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(backend.listCount(member) > memberListsBefore, 20000);
+        QVERIFY(backend.listCount() > listsBefore);
+        QCOMPARE(model.workloads().constFirst().clusters.value(member).desired, 2);
+    }
+
+    void proxyPathReachesMembers()
+    {
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        const QString member = direct.members[2];
+        const QString path
+                = Federation::KarmadaBackend::proxyPath(member, QStringLiteral("/api/v1/nodes"));
+        QCOMPARE(path,
+                 QStringLiteral("/apis/cluster.karmada.io/v1alpha1/clusters/%1/proxy/api/v1/nodes")
+                         .arg(member));
+        // Through the control plane's ApiClient, the member's own node list.
+        const QJsonObject proxied = direct.getJson(karmadaContext, path);
+        const QJsonObject own = direct.getJson(member, QStringLiteral("/api/v1/nodes"));
+        QCOMPARE(proxied.value(u"kind").toString(), QStringLiteral("NodeList"));
+        QCOMPARE(proxied.value(u"items").toArray().size(), own.value(u"items").toArray().size());
+    }
+
+    void meridianctlGetWithKarmada()
+    {
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             deploymentsPath,
+                             deploymentJson(QStringLiteral("web"), 4, QStringLiteral("nginx:1.27")))
+                         .httpStatus,
+                 201);
+        QMap<QString, int> weights;
+        for (const QString &m : std::as_const(direct.members))
+            weights.insert(m, 1);
+        weights[direct.members[0]] = 2;
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             policiesPath,
+                             policyJson(QStringLiteral("web"), weights))
+                         .httpStatus,
+                 201);
+        QTRY_VERIFY_WITH_TIMEOUT(!direct.bindingPlan(QStringLiteral("web")).isEmpty(), 10000);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString kubeconfig = dir.filePath(QStringLiteral("sim.kubeconfig"));
+        QFile file(kubeconfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(sim.kubeconfig());
+        file.close();
+        auto run = [&](const QStringList &args, QString *out, QString *err) {
+            QTextStream o(out);
+            QTextStream e(err);
+            const int code = Cli::run(args, o, e);
+            o.flush();
+            e.flush();
+            return code;
+        };
+
+        // get clusters: Karmada's members, with what the Cluster objects add
+        QString out, err;
+        QCOMPARE(run({QStringLiteral("get"),
+                      QStringLiteral("clusters"),
+                      QStringLiteral("--engine"),
+                      QStringLiteral("karmada"),
+                      QStringLiteral("--kubeconfig"),
+                      kubeconfig,
+                      QStringLiteral("-o"),
+                      QStringLiteral("json")},
+                     &out,
+                     &err),
+                 0);
+        const QJsonArray clusters = QJsonDocument::fromJson(out.toUtf8()).array();
+        QCOMPARE(clusters.size(), 3);
+        QCOMPARE(clusters.first()[u"name"].toString(), direct.members[0]);
+        QCOMPARE(clusters.first()[u"provider"].toString(), QStringLiteral("gcp"));
+        QVERIFY(!clusters.first()[u"zones"].toArray().isEmpty());
+
+        // get workloads -o json: the shape, numbers as the members serve them
+        out.clear();
+        err.clear();
+        QCOMPARE(run({QStringLiteral("get"),
+                      QStringLiteral("workloads"),
+                      QStringLiteral("--engine"),
+                      QStringLiteral("karmada"),
+                      QStringLiteral("--context"),
+                      karmadaContext,
+                      QStringLiteral("--kubeconfig"),
+                      kubeconfig,
+                      QStringLiteral("-o"),
+                      QStringLiteral("json")},
+                     &out,
+                     &err),
+                 0);
+        const QJsonArray workloads = QJsonDocument::fromJson(out.toUtf8()).array();
+        QCOMPARE(workloads.size(), 1);
+        const QJsonObject web = workloads.first().toObject();
+        QCOMPARE(web[u"namespace"].toString(), QStringLiteral("default"));
+        QCOMPARE(web[u"name"].toString(), QStringLiteral("web"));
+        QCOMPARE(web[u"total"].toInt(), 4);
+        const QJsonObject members = web[u"clusters"].toObject();
+        const QMap<QString, qint64> plan = direct.bindingPlan(QStringLiteral("web"));
+        QCOMPARE(QStringList(members.keys()), QStringList(plan.keys()));
+        for (auto it = plan.cbegin(); it != plan.cend(); ++it) {
+            const QJsonObject m = members.value(it.key()).toObject();
+            QCOMPARE(m[u"desired"].toInteger(), it.value());
+            QCOMPARE(m[u"images"][u"app"].toString(), QStringLiteral("nginx:1.27"));
+            for (const char *key : {"updated", "ready", "available", "revision"})
+                QVERIFY2(m.contains(QLatin1String(key)), key);
+        }
+
+        // Two contexts for one control plane is an operator error, said so
+        err.clear();
+        QCOMPARE(run({QStringLiteral("get"),
+                      QStringLiteral("workloads"),
+                      QStringLiteral("--engine"),
+                      QStringLiteral("karmada"),
+                      QStringLiteral("--context"),
+                      karmadaContext,
+                      QStringLiteral("--context"),
+                      direct.members[0],
+                      QStringLiteral("--kubeconfig"),
+                      kubeconfig},
+                     &out,
+                     &err),
+                 int(Cli::ExitFailure));
+        QVERIFY2(err.contains(QStringLiteral("one control plane")), qPrintable(err));
+    }
+
+    void unreachableControlPlaneFails()
+    {
+        // A kubeconfig whose karmada context points at a closed port: a clear failure.
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        QByteArray kubeconfig = sim.kubeconfig();
+        const QString url = sim.endpoints().value(u"karmada").toString();
+        QVERIFY(!url.isEmpty());
+        kubeconfig.replace(url.toUtf8(), "https://127.0.0.1:1");
+        ApiThread api;
+        View view(&api);
+        api.connectFederation(karmadaRequest(kubeconfig));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.failure.isEmpty(), 20000);
+        QVERIFY2(view.failure.contains(QStringLiteral("karmada")), qPrintable(view.failure));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKarmadaEngine)
+#include "tst_karmadaengine.moc"
