@@ -349,6 +349,7 @@ int main(int argc, char *argv[])
             return; // already running (or starting)
         Meridian::Sim::Options options;
         options.karmada = karmadaDemo; // the demo's members behind a Karmada control plane
+        options.yieldToInterface = true;
         const QString sim
                 = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));
         if (QFileInfo(sim).isExecutable())

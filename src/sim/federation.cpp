@@ -1,5 +1,7 @@
 #include "sim/federation.h"
 
+#include "core/threadpriority.h"
+
 #include "sim/adminserver.h"
 #include "sim/certificateauthority.h"
 #include "sim/clusterlogs.h"
@@ -308,6 +310,8 @@ Status Federation::start()
     QObject::connect(&d->thread, &QThread::finished, d->host, &QObject::deleteLater);
     d->thread.setObjectName(u"meridian-sim"_s);
     d->thread.start();
+    if (d->options.yieldToInterface)
+        QMetaObject::invokeMethod(d->host, [] { yieldToInterface(); });
 
     Status status = succeeded();
     QMetaObject::invokeMethod(

@@ -44,6 +44,9 @@ struct Options
     bool cloudLogging = false;
     // A Karmada control plane over the members (context "karmada" in the kubeconfig).
     bool karmada = false;
+    // Embedded in the GUI (the demo, benchmarks): the simulator's thread gives way to the GUI
+    // thread (core/threadpriority.h), as remote API servers would not use the GUI's cores.
+    bool yieldToInterface = false;
     // Running, Ready pods put straight into every cluster's "default" namespace at start
     // (seedStaticPods, src/sim/staticpods.h): load for benchmarks of clients' initial sync.
     // With `controllers` off they never change.

@@ -1,5 +1,6 @@
 #include "apiworker.h"
 
+#include "core/threadpriority.h"
 #include "federation/directbackend.h"
 #include "federation/karmadabackend.h"
 #include "kube/apiclient.h"
@@ -305,6 +306,8 @@ ApiThread::ApiThread(QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+    // Parsing big lists must never keep the GUI thread from a core.
+    QMetaObject::invokeMethod(m_worker, [] { yieldToInterface(); });
 }
 
 ApiThread::~ApiThread()

@@ -3,7 +3,7 @@
 // living on the main thread, as in the app. One run measures one cluster × P pods and N clusters
 // × P pods side by side (the ratio is the result), the main thread's longest event-loop stall
 // while the worker syncs, and heap bytes per cached pod. See docs/PERFORMANCE.md.
-//   bench_sync [--clusters 50] [--pods 1000]
+//   bench_sync [--clusters 50] [--pods 1000] [--latency-ms 0]
 #include "models/clustermodel.h"
 #include "models/workloadmodel.h"
 #include "net/transport.h"
@@ -134,7 +134,7 @@ struct Figures
     QString problem;
 };
 
-Figures measure(int clusterCount, int podsPerCluster)
+Figures measure(int clusterCount, int podsPerCluster, int latencyMs)
 {
     Figures f;
     f.clusters = clusterCount;
@@ -145,7 +145,18 @@ Figures measure(int clusterCount, int podsPerCluster)
     options.clusters = clusterCount;
     options.controllers = false; // static pods: the simulator thread only serves
     options.workloads = false;
+    options.yieldToInterface = true; // stands in for remote API servers
     options.seedPods = podsPerCluster;
+    if (latencyMs > 0) {
+        // Every response of every member is held back this long: a round trip to a far region.
+        for (int i = 1; i <= clusterCount; ++i) {
+            Sim::Fault fault;
+            fault.kind = Sim::Fault::Kind::Latency;
+            fault.latencyMs = latencyMs;
+            options.faults.insert(QStringLiteral("cluster-%1").arg(i, 2, 10, QLatin1Char('0')),
+                                  fault);
+        }
+    }
     Sim::Federation sim(options);
     if (const Status started = sim.start(); !started) {
         f.problem = started.error().message;
@@ -334,20 +345,29 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Pods per cluster."),
                                         QStringLiteral("n"),
                                         QStringLiteral("1000"));
-    parser.addOptions({clustersOption, podsOption});
+    const QCommandLineOption latencyOption(
+            QStringLiteral("latency-ms"),
+            QStringLiteral(
+                    "Round-trip time added to every response of every member (0: loopback)."),
+            QStringLiteral("ms"),
+            QStringLiteral("0"));
+    parser.addOptions({clustersOption, podsOption, latencyOption});
     parser.process(app);
     const int clusterCount = parser.value(clustersOption).toInt();
     const int pods = parser.value(podsOption).toInt();
-    if (clusterCount < 1 || pods < 1) {
+    const int latencyMs = parser.value(latencyOption).toInt();
+    if (clusterCount < 1 || pods < 1 || latencyMs < 0) {
         std::fprintf(stderr, "bench_sync: --clusters and --pods must be positive\n");
         return 2;
     }
     Net::Transport::globalInit();
 
     // A warm-up, so the first measured run does not pay for one-time initialisation.
-    (void)measure(1, 10);
-    const Figures one = measure(1, pods);
-    const Figures many = measure(clusterCount, pods);
+    (void)measure(1, 10, 0);
+    if (latencyMs > 0)
+        std::printf("every member answers after %d ms (emulated round trip)\n", latencyMs);
+    const Figures one = measure(1, pods, latencyMs);
+    const Figures many = measure(clusterCount, pods, latencyMs);
     print("baseline", one);
     print("federation", many);
     for (const Figures *f : {&one, &many}) {
