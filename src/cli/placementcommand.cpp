@@ -1,0 +1,431 @@
+#include "placementcommand.h"
+
+#include "cli.h"
+#include "output.h"
+
+#include "core/workload.h"
+#include "placement/placementapply.h"
+#include "placement/preferencesconversion.h"
+#include "placement/preferencesdocument.h"
+#include "worker/apiworker.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Meridian::Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Meridian::Cli", text);
+}
+
+struct Options
+{
+    QString kubeconfig;
+    QStringList contexts;
+    Federation::Engine engine = Federation::Engine::Direct;
+    QString ns;
+    QString name;
+};
+
+struct Loaded
+{
+    FederatedWorkload workload;
+    bool found = false;
+    QString failure;
+};
+
+// Connects like `get workloads` does and waits for the first full sync of the namespace.
+Loaded loadWorkload(ApiThread &api, const Options &options)
+{
+    FederationRequest request;
+    request.load = Kube::LoadOptions::fromEnvironment(options.kubeconfig);
+    request.contexts = options.contexts;
+    request.engine = options.engine;
+    request.namespaces = {options.ns};
+    Loaded loaded;
+    QMap<QString, FederatedWorkload> byKey;
+    bool probed = false;
+    bool synced = false;
+    QEventLoop loop;
+    ApiWorker *worker = api.worker();
+    auto quitWhenDone = [&] {
+        if (probed && synced)
+            loop.quit();
+    };
+    QObject::connect(worker,
+                     &ApiWorker::workloadBatch,
+                     &loop,
+                     [&](quint64, const FederatedWorkloadList &changed, const QStringList &gone) {
+                         for (const QString &key : gone)
+                             byKey.remove(key);
+                         for (const FederatedWorkload &w : changed)
+                             byKey.insert(w.key(), w);
+                     });
+    QObject::connect(worker, &ApiWorker::refreshFinished, &loop, [&] {
+        probed = true;
+        quitWhenDone();
+    });
+    QObject::connect(worker, &ApiWorker::workloadsSynced, &loop, [&] {
+        synced = true;
+        quitWhenDone();
+    });
+    auto fail = [&](quint64, const QString &message) {
+        loaded.failure = message;
+        loop.quit();
+    };
+    QObject::connect(worker, &ApiWorker::federationFailed, &loop, fail);
+    QObject::connect(worker, &ApiWorker::workloadsFailed, &loop, fail);
+    api.connectFederation(request);
+    loop.exec();
+    const QString key = options.ns + u'/' + options.name;
+    if (byKey.contains(key)) {
+        loaded.workload = byKey.value(key);
+        loaded.found = true;
+    }
+    return loaded;
+}
+
+QJsonObject countsJson(const QMap<QString, qint64> &counts)
+{
+    QJsonObject object;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+QMap<QString, qint64> currentOf(const FederatedWorkload &w)
+{
+    QMap<QString, qint64> current;
+    for (auto it = w.clusters.cbegin(); it != w.clusters.cend(); ++it)
+        current.insert(it.key(), it->desired);
+    return current;
+}
+
+// What the planner takes as running, exactly as the engine's own plan does (aggregateWorkload).
+QMap<QString, qint64> runningOf(const FederatedWorkload &w)
+{
+    QMap<QString, qint64> running;
+    for (auto it = w.clusters.cbegin(); it != w.clusters.cend(); ++it)
+        running.insert(it.key(), it->ready);
+    return running;
+}
+
+void printPlanTable(const QMap<QString, qint64> &current,
+                    const QMap<QString, qint64> &plan,
+                    const QMap<QString, qint64> &overflow,
+                    QTextStream &out)
+{
+    QStringList clusters = current.keys();
+    for (const QString &c : plan.keys()) {
+        if (!clusters.contains(c))
+            clusters.append(c);
+    }
+    clusters.sort();
+    QList<QStringList> rows;
+    for (const QString &c : std::as_const(clusters)) {
+        rows.append({c,
+                     current.contains(c) ? QString::number(current.value(c)) : QStringLiteral("-"),
+                     plan.contains(c) ? QString::number(plan.value(c)) : QStringLiteral("-"),
+                     QString::number(overflow.value(c, 0))});
+    }
+    printRows({tr("CLUSTER"), tr("CURRENT"), tr("PLAN"), tr("OVERFLOW")}, rows, out);
+}
+
+bool parseTarget(const QString &text, Options &options)
+{
+    const QStringList parts = text.split(u'/');
+    if (parts.size() != 2 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+        return false;
+    options.ns = parts.at(0);
+    options.name = parts.at(1);
+    return true;
+}
+
+int runGetPlacement(const Options &options,
+                    const QString &format,
+                    QTextStream &out,
+                    QTextStream &err)
+{
+    ApiThread api;
+    const Loaded loaded = loadWorkload(api, options);
+    if (!loaded.failure.isEmpty()) {
+        err << "meridianctl placement get: " << loaded.failure << '\n';
+        return ExitFailure;
+    }
+    if (!loaded.found) {
+        err << tr("meridianctl placement get: no member has a Deployment %1/%2\n")
+                        .arg(options.ns, options.name);
+        return ExitFailure;
+    }
+    const FederatedWorkload &w = loaded.workload;
+    for (const QString &note : w.notes)
+        err << tr("note: %1\n").arg(note);
+    const QString annotation = Placement::annotationFor(w.preferences);
+    if (format == QLatin1String("json")) {
+        const QJsonObject result{{QStringLiteral("preferences"),
+                                  QJsonDocument::fromJson(annotation.toUtf8()).object()},
+                                 {QStringLiteral("plan"), countsJson(w.plan)},
+                                 {QStringLiteral("current"), countsJson(currentOf(w))},
+                                 {QStringLiteral("total"), w.plannedTotal},
+                                 {QStringLiteral("overflow"), countsJson(w.overflow)}};
+        out << QJsonDocument(result).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    out << tr("Preferences: %1\n").arg(annotation);
+    out << tr("Total: %1\n").arg(w.plannedTotal);
+    printPlanTable(currentOf(w), w.plan, w.overflow, out);
+    return ExitOk;
+}
+
+int runSetPlacement(const Options &options,
+                    const QString &prefsFile,
+                    std::optional<qint64> replicas,
+                    bool dryRun,
+                    QTextStream &out,
+                    QTextStream &err)
+{
+    const QString command = QStringLiteral("meridianctl placement set: ");
+    QFile file(prefsFile);
+    const bool opened = prefsFile == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                        : file.open(QIODevice::ReadOnly);
+    if (!opened) {
+        err << command << tr("cannot read %1: %2\n").arg(prefsFile, file.errorString());
+        return ExitUsage;
+    }
+    const Result<Placement::PreferencesDocument> doc
+            = Placement::PreferencesDocument::parse(file.readAll());
+    if (!doc) {
+        err << command << prefsFile << ": " << doc.error().message << '\n';
+        return ExitUsage;
+    }
+    for (const QString &note : doc->notes())
+        err << tr("note: %1\n").arg(note);
+    const Placement::Conversion conversion
+            = Placement::convertPreferences(doc->preferences(),
+                                            Placement::PreferencesFormat::FederationAnnotation);
+    for (const QString &lost : conversion.notCarried)
+        err << tr("note: not carried over: %1\n").arg(lost);
+    const ReplicaPreferences prefs = conversion.preferences;
+
+    ApiThread api;
+    const Loaded loaded = loadWorkload(api, options);
+    if (!loaded.failure.isEmpty()) {
+        err << command << loaded.failure << '\n';
+        return ExitFailure;
+    }
+    if (!loaded.found) {
+        err << command << tr("no member has a Deployment %1/%2\n").arg(options.ns, options.name);
+        return ExitFailure;
+    }
+    const FederatedWorkload &w = loaded.workload;
+    const QMap<QString, qint64> current = currentOf(w);
+    const qint64 total = replicas.value_or(prefs.totalReplicas.value_or(w.totals.desired));
+    const QStringList available = w.plan.keys(); // the plan names every available member
+    const PlanResult plan = planFederation(prefs, total, available, runningOf(w), {}, w.key());
+
+    const QString annotation = Placement::annotationFor(prefs);
+    QMap<QString, QString> base;
+    for (auto it = w.clusters.cbegin(); it != w.clusters.cend(); ++it)
+        base.insert(it.key(), it->preferences);
+    out << tr("Preferences (%1):\n").arg(QLatin1String(Placement::deploymentPreferencesAnnotation));
+    QStringList before;
+    for (auto it = base.cbegin(); it != base.cend(); ++it) {
+        if (!before.contains(it.value()))
+            before.append(it.value());
+    }
+    for (const QString &b : std::as_const(before))
+        out << "- " << (b.isEmpty() ? tr("(none)") : b) << '\n';
+    out << "+ " << annotation << '\n';
+    out << tr("Total: %1\n").arg(total);
+    printPlanTable(current, plan.plan, plan.overflow, out);
+    qint64 placed = 0;
+    for (qint64 n : plan.plan)
+        placed += n;
+    if (placed < total)
+        err << tr("warning: only %1 of %2 replicas are placed (max limits)\n")
+                        .arg(placed)
+                        .arg(total);
+    for (const QString &c : w.clusters.keys()) {
+        if (!available.contains(c))
+            err << tr("warning: %1 is not available; its replicas are left as they are\n").arg(c);
+    }
+    if (dryRun) {
+        out << tr("(dry run: nothing was written)\n");
+        return ExitOk;
+    }
+
+    Placement::ApplyRequest request;
+    request.ns = options.ns;
+    request.name = options.name;
+    request.annotation = annotation;
+    request.baseAnnotations = base;
+    QStringList members = w.clusters.keys();
+    for (auto it = plan.plan.cbegin(); it != plan.plan.cend(); ++it) {
+        if (options.engine == Federation::Engine::Direct)
+            request.replicas.insert(it.key(), it.value());
+        if (it.value() > 0 && !members.contains(it.key()))
+            members.append(it.key()); // reported: the Deployment must exist there first
+    }
+    request.members = members;
+
+    qRegisterMetaType<Placement::MemberApplyResults>();
+    Placement::MemberApplyResults results;
+    QEventLoop loop;
+    QObject receiver;
+    api.runWithClients([&receiver, &loop, &results, request](
+                               const QHash<QString, Kube::ApiClient *> &clients) {
+        auto *job = new Placement::PlacementApplyJob(request, clients);
+        QObject::connect(job,
+                         &Placement::PlacementApplyJob::finished,
+                         &receiver,
+                         [&loop, &results](const Placement::MemberApplyResults &r) {
+                             results = r;
+                             loop.quit();
+                         });
+        job->start();
+    });
+    loop.exec();
+
+    QList<QStringList> rows;
+    int exit = ExitOk;
+    for (const Placement::MemberApplyResult &r : std::as_const(results)) {
+        rows.append({r.member,
+                     Placement::applyStateName(r.state),
+                     request.replicas.contains(r.member)
+                             ? QString::number(request.replicas.value(r.member))
+                             : QStringLiteral("-"),
+                     r.message.isEmpty() ? QStringLiteral("-") : r.message});
+        if (!r.isSuccess())
+            exit = ExitFailure;
+    }
+    printRows({tr("CLUSTER"), tr("RESULT"), tr("REPLICAS"), tr("MESSAGE")}, rows, out);
+    if (exit != ExitOk)
+        err << tr("meridianctl placement set: some members were not written; run the same "
+                  "command again to retry them\n");
+    return exit;
+}
+
+} // namespace
+
+int runPlacement(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Show or change where a federated workload's replicas run.\n"
+               "  placement get NAMESPACE/NAME [-o json]\n"
+               "  placement set NAMESPACE/NAME --prefs FILE [--replicas N] [--dry-run]"));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("get or set"));
+    parser.addPositionalArgument(QStringLiteral("workload"), tr("NAMESPACE/NAME"));
+    const QCommandLineOption
+            kubeconfigOption(QStringLiteral("kubeconfig"),
+                             tr("Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
+                             tr("file"));
+    const QCommandLineOption contextOption(QStringLiteral("context"),
+                                           tr("A member context; repeat for more (default: all)."),
+                                           tr("name"));
+    const QCommandLineOption engineOption(QStringLiteral("engine"),
+                                          tr("Federation engine: direct or karmada."),
+                                          tr("engine"),
+                                          QStringLiteral("direct"));
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          tr("Output format of get: table or json."),
+                                          tr("format"),
+                                          QStringLiteral("table"));
+    const QCommandLineOption prefsOption(QStringLiteral("prefs"),
+                                         tr("Preferences file (annotation JSON, KubeFed RSP or "
+                                            "Karmada policy; - reads stdin)."),
+                                         tr("file"));
+    const QCommandLineOption replicasOption(QStringLiteral("replicas"),
+                                            tr("Federation-wide total (default: the current sum "
+                                               "of the members)."),
+                                            tr("N"));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          tr("Show what would be written; write nothing."));
+    parser.addOptions({kubeconfigOption,
+                       contextOption,
+                       engineOption,
+                       outputOption,
+                       prefsOption,
+                       replicasOption,
+                       dryRunOption});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("meridianctl placement")} + args)) {
+        err << "meridianctl placement: " << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (positional.size() != 2
+        || (action != QLatin1String("get") && action != QLatin1String("set"))) {
+        err << tr("meridianctl placement: say get or set and NAMESPACE/NAME\n");
+        return ExitUsage;
+    }
+    Options options;
+    if (!parseTarget(positional.at(1), options)) {
+        err << tr("meridianctl placement: \"%1\" is not NAMESPACE/NAME\n").arg(positional.at(1));
+        return ExitUsage;
+    }
+    options.kubeconfig = parser.value(kubeconfigOption);
+    options.contexts = parser.values(contextOption);
+    const std::optional<Federation::Engine> engine
+            = Federation::engineFromName(parser.value(engineOption));
+    if (!engine) {
+        err << tr("meridianctl placement: unknown engine \"%1\" (use direct or karmada)\n")
+                        .arg(parser.value(engineOption));
+        return ExitUsage;
+    }
+    options.engine = *engine;
+
+    if (action == QLatin1String("get")) {
+        const QString format = parser.value(outputOption);
+        if (format != QLatin1String("table") && format != QLatin1String("json")) {
+            err << tr("meridianctl placement get: unknown output format \"%1\" (use table or "
+                      "json)\n")
+                            .arg(format);
+            return ExitUsage;
+        }
+        if (parser.isSet(prefsOption) || parser.isSet(replicasOption)
+            || parser.isSet(dryRunOption)) {
+            err << tr("meridianctl placement get: --prefs, --replicas and --dry-run belong to "
+                      "set\n");
+            return ExitUsage;
+        }
+        return runGetPlacement(options, format, out, err);
+    }
+    if (!parser.isSet(prefsOption)) {
+        err << tr("meridianctl placement set: --prefs FILE is required\n");
+        return ExitUsage;
+    }
+    std::optional<qint64> replicas;
+    if (parser.isSet(replicasOption)) {
+        bool ok = false;
+        const qint64 n = parser.value(replicasOption).toLongLong(&ok);
+        if (!ok || n < 0 || n > std::numeric_limits<qint32>::max()) {
+            err << tr("meridianctl placement set: --replicas: must be an integer from 0 to %1, "
+                      "got \"%2\"\n")
+                            .arg(std::numeric_limits<qint32>::max())
+                            .arg(parser.value(replicasOption));
+            return ExitUsage;
+        }
+        replicas = n;
+    }
+    return runSetPlacement(options,
+                           parser.value(prefsOption),
+                           replicas,
+                           parser.isSet(dryRunOption),
+                           out,
+                           err);
+}
+
+} // namespace Meridian::Cli
