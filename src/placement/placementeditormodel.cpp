@@ -73,6 +73,20 @@ void PlacementEditorModel::load(const PlacementContext &context, const Placement
     emit changed();
 }
 
+void PlacementEditorModel::setContext(const PlacementContext &context)
+{
+    m_context = context;
+    recompute();
+    emit changed();
+}
+
+void PlacementEditorModel::markApplied()
+{
+    m_base = m_state;
+    m_undo.setClean();
+    emit changed();
+}
+
 void PlacementEditorModel::restoreDraft(const PlacementState &draft)
 {
     push(draft, tr("Restore the saved draft"));
@@ -93,12 +107,18 @@ bool PlacementEditorModel::canEditWeights() const
     return m_context.capabilities.weights;
 }
 
+int PlacementEditorModel::beginEditSession()
+{
+    return ++m_nextDrag;
+}
+
 void PlacementEditorModel::setClusterPreference(const QString &cluster,
-                                                const ClusterPreference &pref)
+                                                const ClusterPreference &pref,
+                                                int session)
 {
     PlacementState after = m_state;
     after.preferences.clusters.insert(cluster, pref);
-    push(after, tr("Edit %1").arg(cluster));
+    push(after, tr("Edit %1").arg(cluster), session);
 }
 
 void PlacementEditorModel::addCluster(const QString &cluster)
@@ -127,11 +147,11 @@ void PlacementEditorModel::setRebalance(bool rebalance)
     push(after, rebalance ? tr("Allow rebalancing") : tr("Keep running replicas"));
 }
 
-void PlacementEditorModel::setTotal(qint64 total)
+void PlacementEditorModel::setTotal(qint64 total, int session)
 {
     PlacementState after = m_state;
     after.total = total;
-    push(after, tr("Set the total to %1").arg(total));
+    push(after, tr("Set the total to %1").arg(total), session);
 }
 
 void PlacementEditorModel::setPreferences(const ReplicaPreferences &prefs, const QString &text)
@@ -182,7 +202,7 @@ void PlacementEditorModel::endDrag(int drag)
 
 void PlacementEditorModel::push(const PlacementState &after, const QString &text, int drag)
 {
-    if (drag == 0 && after == m_state)
+    if (after == m_state && (drag == 0 || m_undo.count() == 0))
         return;
     m_undo.push(new PlacementCommand(this, m_state, after, text, drag));
 }

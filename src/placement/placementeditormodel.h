@@ -84,6 +84,10 @@ public:
 
     // Starts editing: `base` is what the engine runs now. Clears the undo history.
     void load(const PlacementContext &context, const PlacementState &base);
+    // New facts about the workload (replicas running now) while editing; keeps the draft.
+    void setContext(const PlacementContext &context);
+    // The draft was applied: it becomes the base; the history stays.
+    void markApplied();
     // Replaces the draft (a restored draft), as one undoable step.
     void restoreDraft(const PlacementState &draft);
 
@@ -98,12 +102,16 @@ public:
     bool canEditRebalance() const;
     bool canEditWeights() const;
 
-    // Edits; each is one undo step. Nothing is pushed when nothing changes.
-    void setClusterPreference(const QString &cluster, const ClusterPreference &pref);
+    // Edits; each is one undo step. Nothing is pushed when nothing changes. Edits that pass the
+    // same session (from beginEditSession, e.g. one cell while the operator types) merge.
+    int beginEditSession();
+    void setClusterPreference(const QString &cluster,
+                              const ClusterPreference &pref,
+                              int session = 0);
     void addCluster(const QString &cluster);
     void removeCluster(const QString &cluster);
     void setRebalance(bool rebalance);
-    void setTotal(qint64 total);
+    void setTotal(qint64 total, int session = 0);
     void setPreferences(const ReplicaPreferences &prefs, const QString &text);
 
     // Drag-to-rebalance. Every dragTo() of one drag replaces the previous one in the same undo
