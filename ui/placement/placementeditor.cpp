@@ -282,6 +282,8 @@ void PlacementEditor::editWorkload(const FederatedWorkload &workload,
                                    Federation::Engine engine,
                                    const Federation::Capabilities &capabilities)
 {
+    // Read before loading: loading an unmodified base would otherwise drop the saved draft.
+    const std::optional<PlacementDraft> draft = m_drafts.load(workload.key());
     m_workload = workload;
     m_engine = engine;
     PlacementContext context = contextFor(workload);
@@ -298,7 +300,7 @@ void PlacementEditor::editWorkload(const FederatedWorkload &workload,
             tr("Placement of %1 (%2 engine)").arg(workload.key(), Federation::engineName(engine)));
 
     m_draftNote->hide();
-    if (const auto draft = m_drafts.load(workload.key()); draft && draft->state != base) {
+    if (draft && draft->state != base) {
         m_model.restoreDraft(draft->state);
         m_draftNote->setText(
                 draft->base == base
