@@ -3,6 +3,7 @@
 #include "models/clustermodel.h"
 #include "models/workloadmodel.h"
 #include "ui/map/worldmapview.h"
+#include "ui/placement/placementdock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -108,6 +109,10 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     tabifyDockWidget(m_clusterDock, m_workloadDock);
     m_clusterDock->raise();
 
+    m_placementDock = new PlacementDock(m_api, m_workloads, m_map, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_placementDock);
+    m_placementDock->hide();
+
     m_summary->setObjectName(QStringLiteral("summary"));
     m_activity->setObjectName(QStringLiteral("activity"));
     statusBar()->addWidget(m_summary, 1);
@@ -179,6 +184,14 @@ void MainWindow::createActions()
     view->addSeparator();
     view->addAction(m_clusterDock->toggleViewAction());
     view->addAction(m_workloadDock->toggleViewAction());
+    view->addAction(m_placementDock->toggleViewAction());
+    QAction *placement
+            = view->addAction(tr("Edit &Placement of the Selected Workload"), this, [this] {
+                  if (!m_placementDock->editWorkload(m_selectedWorkload))
+                      statusBar()->showMessage(tr("Select a workload to edit its placement."),
+                                               5000);
+              });
+    placement->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Meridian"), this, &MainWindow::showAbout);

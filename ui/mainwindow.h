@@ -15,6 +15,7 @@ class QDockWidget;
 namespace Meridian {
 
 class ClusterModel;
+class PlacementDock;
 class WorkloadModel;
 class WorldMapView;
 
@@ -72,6 +73,7 @@ private:
     WorkloadModel *m_workloads;
     QTreeView *m_workloadView;
     QDockWidget *m_workloadDock;
+    PlacementDock *m_placementDock = nullptr;
     QAction *m_darkAction = nullptr;
     QString m_selectedWorkload;
     QLabel *m_banner;

@@ -239,6 +239,18 @@ void PlacementEditor::buildUi()
     layout->addWidget(m_progress);
 }
 
+void PlacementEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshMap();
+}
+
+void PlacementEditor::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    refreshMap(); // the map pans again and shows no preview while the editor is away
+}
+
 void PlacementEditor::setApiThread(ApiThread *api)
 {
     m_api = api;

@@ -67,6 +67,10 @@ public:
 signals:
     void applyFinished(const Meridian::Placement::MemberApplyResults &results);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void buildUi();
     void refresh();
