@@ -3,8 +3,11 @@
 #include "cli.h"
 #include "output.h"
 
+#include "core/placement/karmadadivision.h"
 #include "core/workload.h"
+#include "kube/kubeconfig.h"
 #include "placement/placementapply.h"
+#include "placement/policyapply.h"
 #include "placement/preferencesconversion.h"
 #include "placement/preferencesdocument.h"
 #include "worker/apiworker.h"
@@ -184,6 +187,13 @@ int runGetPlacement(const Options &options,
     return ExitOk;
 }
 
+int runKarmadaSet(const Options &options,
+                  const ReplicaPreferences &prefs,
+                  std::optional<qint64> replicas,
+                  bool dryRun,
+                  QTextStream &out,
+                  QTextStream &err);
+
 int runSetPlacement(const Options &options,
                     const QString &prefsFile,
                     std::optional<qint64> replicas,
@@ -207,6 +217,8 @@ int runSetPlacement(const Options &options,
     }
     for (const QString &note : doc->notes())
         err << tr("note: %1\n").arg(note);
+    if (options.engine == Federation::Engine::Karmada)
+        return runKarmadaSet(options, doc->preferences(), replicas, dryRun, out, err);
     const Placement::Conversion conversion
             = Placement::convertPreferences(doc->preferences(),
                                             Placement::PreferencesFormat::FederationAnnotation);
@@ -312,6 +324,208 @@ int runSetPlacement(const Options &options,
     return exit;
 }
 
+// Karmada: the placement lives in a PropagationPolicy on the control plane, which Karmada
+// itself divides; the CLI reads and writes it through the same worker and ApiClient.
+struct KarmadaRun
+{
+    Result<Placement::KarmadaPlacement> placement{Error{}};
+    QString context;
+};
+
+QString karmadaContext(const Options &options, QString *failure)
+{
+    if (!options.contexts.isEmpty())
+        return options.contexts.constFirst();
+    const Result<Kube::Kubeconfig> config
+            = Kube::loadKubeconfig(Kube::LoadOptions::fromEnvironment(options.kubeconfig));
+    if (!config) {
+        *failure = config.error().message;
+        return {};
+    }
+    if (config->currentContext.isEmpty())
+        *failure = tr("say which context is the Karmada control plane (--context)");
+    return config->currentContext;
+}
+
+// Connects to the control plane's context only (no member watches) and reads the placement.
+bool readKarmada(ApiThread &api, const Options &options, KarmadaRun &run, QString *failure)
+{
+    run.context = karmadaContext(options, failure);
+    if (run.context.isEmpty())
+        return false;
+    FederationRequest request;
+    request.load = Kube::LoadOptions::fromEnvironment(options.kubeconfig);
+    request.contexts = {run.context};
+    request.engine = Federation::Engine::Karmada;
+    request.watch = false;
+    QEventLoop loop;
+    bool connected = false;
+    QObject::connect(api.worker(), &ApiWorker::refreshFinished, &loop, [&] {
+        connected = true;
+        loop.quit();
+    });
+    QObject::connect(api.worker(),
+                     &ApiWorker::federationFailed,
+                     &loop,
+                     [&](quint64, const QString &m) {
+                         *failure = m;
+                         loop.quit();
+                     });
+    api.connectFederation(request);
+    loop.exec();
+    if (!connected)
+        return false;
+    bool done = false;
+    api.runWithClients([&, ns = options.ns, name = options.name, context = run.context](
+                               const QHash<QString, Kube::ApiClient *> &clients) {
+        Kube::ApiClient *client = clients.value(context);
+        auto deliver = [&](const Result<Placement::KarmadaPlacement> &result) {
+            QMetaObject::invokeMethod(&loop, [&, result] {
+                run.placement = result;
+                done = true;
+                loop.quit();
+            });
+        };
+        if (!client) {
+            deliver(Error{QStringLiteral("NotFound"),
+                          tr("context %1 could not be connected").arg(context)});
+            return;
+        }
+        Placement::readKarmadaPlacement(client, ns, name, deliver);
+    });
+    loop.exec();
+    if (!done || !run.placement) {
+        *failure = done ? run.placement.error().message : tr("interrupted");
+        return false;
+    }
+    return true;
+}
+
+int runKarmadaGet(const Options &options, const QString &format, QTextStream &out, QTextStream &err)
+{
+    ApiThread api;
+    KarmadaRun run;
+    QString failure;
+    if (!readKarmada(api, options, run, &failure)) {
+        err << "meridianctl placement get: " << failure << '\n';
+        return ExitFailure;
+    }
+    const Placement::KarmadaPlacement &k = *run.placement;
+    const Result<PlanResult> plan = planKarmada(k.preferences, k.total, k.clusters, k.previous, {});
+    if (!plan) {
+        err << "meridianctl placement get: " << plan.error().message << '\n';
+        return ExitFailure;
+    }
+    const Placement::Conversion asAnnotation
+            = Placement::convertPreferences(k.preferences,
+                                            Placement::PreferencesFormat::FederationAnnotation);
+    for (const QString &lost : asAnnotation.notCarried)
+        err << tr("note: not carried over to the annotation form: %1\n").arg(lost);
+    const QString annotation = Placement::annotationFor(asAnnotation.preferences);
+    if (format == QLatin1String("json")) {
+        const QJsonObject result{{QStringLiteral("preferences"),
+                                  QJsonDocument::fromJson(annotation.toUtf8()).object()},
+                                 {QStringLiteral("plan"), countsJson(plan->plan)},
+                                 {QStringLiteral("current"), countsJson(k.previous)},
+                                 {QStringLiteral("total"), k.total},
+                                 {QStringLiteral("policy"), k.policyName}};
+        out << QJsonDocument(result).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    out << tr("PropagationPolicy: %1\n").arg(k.policyName);
+    out << tr("Preferences: %1\n").arg(annotation);
+    out << tr("Total: %1\n").arg(k.total);
+    printPlanTable(k.previous, plan->plan, {}, out);
+    return ExitOk;
+}
+
+int runKarmadaSet(const Options &options,
+                  const ReplicaPreferences &prefs,
+                  std::optional<qint64> replicas,
+                  bool dryRun,
+                  QTextStream &out,
+                  QTextStream &err)
+{
+    const QString command = QStringLiteral("meridianctl placement set: ");
+    ApiThread api;
+    KarmadaRun run;
+    QString failure;
+    if (!readKarmada(api, options, run, &failure)) {
+        err << command << failure << '\n';
+        return ExitFailure;
+    }
+    const Placement::KarmadaPlacement &k = *run.placement;
+    const Placement::Conversion conversion
+            = Placement::convertPreferences(prefs, Placement::PreferencesFormat::PropagationPolicy);
+    for (const QString &lost : conversion.notCarried)
+        err << tr("note: not carried over: %1\n").arg(lost);
+    const qint64 total = replicas.value_or(k.total);
+    const Result<PlanResult> plan
+            = planKarmada(conversion.preferences, total, k.clusters, k.previous, {});
+    if (!plan) {
+        err << command << plan.error().message << '\n';
+        return ExitFailure;
+    }
+    out << tr("PropagationPolicy %1/%2 (Karmada divides):\n").arg(options.ns, k.policyName);
+    out << "- "
+        << Placement::annotationFor(
+                   Placement::convertPreferences(k.preferences,
+                                                 Placement::PreferencesFormat::FederationAnnotation)
+                           .preferences)
+        << '\n';
+    out << "+ "
+        << Placement::annotationFor(
+                   Placement::convertPreferences(conversion.preferences,
+                                                 Placement::PreferencesFormat::FederationAnnotation)
+                           .preferences)
+        << '\n';
+    out << tr("Total: %1\n").arg(total);
+    printPlanTable(k.previous, plan->plan, {}, out);
+    if (dryRun) {
+        out << tr("(dry run: nothing was written)\n");
+        return ExitOk;
+    }
+    qRegisterMetaType<Placement::MemberApplyResults>();
+    Placement::MemberApplyResults results;
+    QEventLoop loop;
+    QObject receiver;
+    const std::optional<qint64> newTotal = replicas;
+    api.runWithClients(
+            [&,
+             ns = options.ns,
+             name = options.name,
+             context = run.context,
+             base = k.preferences,
+             target = conversion.preferences](const QHash<QString, Kube::ApiClient *> &clients) {
+                auto *job = new Placement::PolicyApplyJob(clients.value(context),
+                                                          ns,
+                                                          name,
+                                                          base,
+                                                          target,
+                                                          newTotal);
+                QObject::connect(job,
+                                 &Placement::PolicyApplyJob::finished,
+                                 &receiver,
+                                 [&](const Placement::MemberApplyResults &r) {
+                                     results = r;
+                                     loop.quit();
+                                 });
+                job->start();
+            });
+    loop.exec();
+    QList<QStringList> rows;
+    int exit = ExitOk;
+    for (const Placement::MemberApplyResult &r : std::as_const(results)) {
+        rows.append({r.member,
+                     Placement::applyStateName(r.state),
+                     r.message.isEmpty() ? QStringLiteral("-") : r.message});
+        if (!r.isSuccess())
+            exit = ExitFailure;
+    }
+    printRows({tr("OBJECT"), tr("RESULT"), tr("MESSAGE")}, rows, out);
+    return exit;
+}
+
 } // namespace
 
 int runPlacement(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -401,6 +615,8 @@ int runPlacement(const QStringList &args, QTextStream &out, QTextStream &err)
                       "set\n");
             return ExitUsage;
         }
+        if (options.engine == Federation::Engine::Karmada)
+            return runKarmadaGet(options, format, out, err);
         return runGetPlacement(options, format, out, err);
     }
     if (!parser.isSet(prefsOption)) {

@@ -175,11 +175,12 @@ void PlacementEditor::buildUi()
     connect(m_total, &QSpinBox::valueChanged, this, [this](int value) {
         if (m_refreshing)
             return;
-        static int session = 0;
-        if (!m_total->hasFocus() || session == 0)
-            session = m_model.beginEditSession();
-        m_model.setTotal(value, session);
+        // Typing or spinning in the box is one step until it loses focus.
+        if (!m_total->hasFocus() || m_totalSession == 0)
+            m_totalSession = m_model.beginEditSession();
+        m_model.setTotal(value, m_totalSession);
     });
+    connect(m_total, &QSpinBox::editingFinished, this, [this] { m_totalSession = 0; });
     form->addRow(tr("Total replicas (N):"), m_total);
     layout->addLayout(form);
 
@@ -388,8 +389,9 @@ void PlacementEditor::refresh()
     m_apply->setEnabled(m_model.isValid() && !m_applying && !m_workload.key().isEmpty());
     if (m_engine == Federation::Engine::Karmada) {
         m_apply->setEnabled(false);
-        m_apply->setToolTip(tr("Writing a PropagationPolicy needs the Karmada engine's backend; "
-                               "export the policy and apply it with kubectl meanwhile."));
+        m_apply->setToolTip(tr("Applying from the editor needs the Karmada engine's backend; "
+                               "export the preferences and run meridianctl placement set "
+                               "--engine karmada meanwhile."));
     }
     refreshMap();
     m_refreshing = false;
@@ -435,8 +437,6 @@ void PlacementEditor::refreshTable()
                                                          : tr("No own entry: follows \"*\""))
                                         : QString());
 
-        const bool rowErrorFree = true;
-        Q_UNUSED(rowErrorFree)
         const bool minMaxEditable = m_model.canEditMinMax();
         const bool weightEditable = m_model.canEditWeights();
         const ClusterPreference shown = explicitEntry ? *own

@@ -113,6 +113,7 @@ private:
 
     bool m_refreshing = false;
     int m_editSession = 0;
+    int m_totalSession = 0;
     QPair<int, int> m_sessionCell{-1, -1};
     int m_barDrag = 0;
     int m_mapDrag = 0;

@@ -1,9 +1,12 @@
 // The placement editor without widgets: edits as undo steps, drags merging into one step, the
 // live preview with its warnings, validation and import/export.
 #include "../placement/testhelpers.h"
+#include "placement/draftstore.h"
 #include "placement/placementeditormodel.h"
 
+#include <QDir>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Meridian;
@@ -242,6 +245,46 @@ private slots:
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().message.contains(u"weight"_s));
         QCOMPARE(target.undoStack()->count(), 1);
+    }
+
+    void typingInOneCellIsOneStep()
+    {
+        PlacementEditorModel model;
+        model.load(directContext(), evenState(9));
+        const int session = model.beginEditSession();
+        model.setClusterPreference(u"A"_s, ClusterPreference{0, std::nullopt, 1}, session);
+        model.setClusterPreference(u"A"_s, ClusterPreference{0, std::nullopt, 12}, session);
+        QCOMPARE(model.undoStack()->count(), 1);
+        model.setClusterPreference(u"B"_s,
+                                   ClusterPreference{0, std::nullopt, 2},
+                                   model.beginEditSession());
+        QCOMPARE(model.undoStack()->count(), 2);
+        model.undoStack()->undo();
+        model.undoStack()->undo();
+        QCOMPARE(model.state(), model.base());
+    }
+
+    void draftsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const DraftStore store(dir.path());
+        PlacementDraft draft;
+        draft.key = u"shop/cart"_s;
+        draft.base = evenState(9);
+        draft.state = evenState(12);
+        // Invalid while typing is kept as it is: nothing the operator wrote is refused
+        draft.state.preferences.clusters.insert(u"eu/west"_s, ClusterPreference{5, 2, 3});
+        draft.state.preferences.schedulingType = ReplicaSchedulingType::Duplicated;
+        draft.savedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store.save(draft).ok());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
+        const auto loaded = store.load(u"shop/cart"_s);
+        QVERIFY(loaded.has_value());
+        QCOMPARE(loaded->state, draft.state);
+        QCOMPARE(loaded->base, draft.base);
+        QVERIFY(!store.load(u"shop/other"_s));
+        store.remove(u"shop/cart"_s);
+        QVERIFY(!store.load(u"shop/cart"_s));
     }
 
     void movesPairLosersWithGainers()
