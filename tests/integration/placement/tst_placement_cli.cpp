@@ -8,6 +8,9 @@
 #include "simclient.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -137,6 +140,38 @@ private slots:
         const QJsonObject result = QJsonDocument::fromJson(get.out.toUtf8()).object();
         QCOMPARE(result.value(u"current").toObject().value(u"cluster-01").toInteger(), 12);
         QCOMPARE(result.value(u"preferences").toObject().value(u"rebalance").toBool(), true);
+    }
+
+    // What meridianctl wrote, as real kubectl reads it back from each member.
+    void kubectlReadsWhatWasWritten()
+    {
+        const QString kubectl = QStandardPaths::findExecutable(u"kubectl"_s);
+        if (kubectl.isEmpty())
+            QSKIP("kubectl is not installed");
+        for (const QString &c : {u"cluster-01"_s, u"cluster-02"_s, u"cluster-03"_s}) {
+            QProcess process;
+            process.start(kubectl,
+                          {u"--kubeconfig"_s,
+                           m_kubeconfig,
+                           u"--context"_s,
+                           c,
+                           u"-n"_s,
+                           ns,
+                           u"get"_s,
+                           u"deployment"_s,
+                           u"cart"_s,
+                           u"-o"_s,
+                           u"json"_s});
+            QVERIFY(process.waitForFinished(60000));
+            QCOMPARE(process.exitCode(), 0);
+            const QJsonObject d = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+            QCOMPARE(d[u"spec"][u"replicas"].toInteger(), m_clients->replicas(c, ns, u"cart"_s));
+            QVERIFY(Placement::sameAnnotation(
+                    d[u"metadata"][u"annotations"]
+                     [u"federation.kubernetes.io/deployment-preferences"]
+                             .toString(),
+                    uR"({"rebalance":true,"clusters":{"cluster-01":{"weight":2},"cluster-02":{"weight":1,"maxReplicas":3}}})"_s));
+        }
     }
 
     void dryRunWritesNothing()
