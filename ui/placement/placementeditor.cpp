@@ -299,6 +299,9 @@ void PlacementEditor::editWorkload(const FederatedWorkload &workload,
     const std::optional<PlacementDraft> draft = m_drafts.load(workload.key());
     m_workload = workload;
     m_engine = engine;
+    m_baseAnnotations.clear();
+    for (auto it = workload.clusters.cbegin(); it != workload.clusters.cend(); ++it)
+        m_baseAnnotations.insert(it.key(), it->preferences);
     PlacementContext context = contextFor(workload);
     context.capabilities = capabilities;
     PlacementState base;
@@ -333,6 +336,27 @@ void PlacementEditor::updateWorkload(const FederatedWorkload &workload)
 {
     if (workload.key() != m_workload.key())
         return;
+    bool preferencesChanged = false;
+    for (auto it = workload.clusters.cbegin(); it != workload.clusters.cend(); ++it) {
+        const auto base = m_baseAnnotations.constFind(it.key());
+        if (base == m_baseAnnotations.cend())
+            m_baseAnnotations.insert(it.key(), it->preferences); // a member that just appeared
+        else if (!sameAnnotation(*base, it->preferences))
+            preferencesChanged = true;
+    }
+    if (preferencesChanged && !m_model.isModified() && !m_applying) {
+        // Nothing of the operator's is at stake: follow the change made elsewhere.
+        editWorkload(workload, m_engine, m_model.context().capabilities);
+        return;
+    }
+    if (preferencesChanged) {
+        // The draft stays measured against what the operator started from, so applying reports
+        // the conflict instead of overwriting the other change.
+        m_draftNote->setText(tr("The preferences on the clusters were changed elsewhere since you "
+                                "started editing; applying will report a conflict. Export your "
+                                "draft and reopen the editor to start from the new preferences."));
+        m_draftNote->show();
+    }
     const PlacementContext old = m_model.context();
     m_workload = workload;
     PlacementContext context = contextFor(workload);
@@ -657,8 +681,7 @@ ApplyRequest PlacementEditor::applyRequest() const
     request.name = m_workload.name;
     request.annotation = annotationFor(m_model.state().preferences);
     QStringList members = m_workload.clusters.keys();
-    for (auto it = m_workload.clusters.cbegin(); it != m_workload.clusters.cend(); ++it)
-        request.baseAnnotations.insert(it.key(), it->preferences);
+    request.baseAnnotations = m_baseAnnotations;
     if (m_model.plan()) {
         for (auto it = m_model.plan()->plan.cbegin(); it != m_model.plan()->plan.cend(); ++it) {
             if (m_engine == Federation::Engine::Direct)
@@ -781,8 +804,11 @@ void PlacementEditor::onMemberProgress(const MemberApplyResult &result)
 void PlacementEditor::onApplyDone(const MemberApplyResults &results)
 {
     m_applying = false;
-    for (const MemberApplyResult &r : results)
+    for (const MemberApplyResult &r : results) {
         m_results.insert(r.member, r);
+        if (r.isSuccess())
+            m_baseAnnotations.insert(r.member, m_lastRequest.annotation);
+    }
     onMemberProgress({});
     bool allDone = true;
     bool anyFailed = false;

@@ -93,6 +93,8 @@ private:
     Placement::PlacementEditorModel m_model;
     Placement::DraftStore m_drafts;
     FederatedWorkload m_workload;
+    // Each member's annotation when editing started: what a conflict is measured against.
+    QMap<QString, QString> m_baseAnnotations;
     Federation::Engine m_engine = Federation::Engine::Direct;
     QPointer<ApiThread> m_api;
     QPointer<WorldMapView> m_map;

@@ -298,6 +298,39 @@ private slots:
         QVERIFY(emptied);
     }
 
+    void outsideChangeWithoutDraftIsFollowed()
+    {
+        FederatedWorkload changed = workload();
+        for (MemberStatus &m : changed.clusters)
+            m.preferences = uR"({"clusters":{"tokyo":{"weight":1}}})"_s;
+        ReplicaPreferences prefs;
+        prefs.clusters.insert(u"tokyo"_s, ClusterPreference{0, std::nullopt, 1});
+        changed = aggregateWorkload(u"default"_s,
+                                    u"web"_s,
+                                    changed.clusters,
+                                    prefs,
+                                    {u"iowa"_s, u"london"_s, u"tokyo"_s});
+        m_editor->updateWorkload(changed);
+        QCOMPARE(m_editor->model()->state().preferences, prefs);
+        QCOMPARE(m_editor->applyRequest().baseAnnotations.value(u"iowa"_s),
+                 uR"({"clusters":{"tokyo":{"weight":1}}})"_s);
+    }
+
+    void outsideChangeWithDraftKeepsTheBase()
+    {
+        // Given a draft
+        m_editor->model()->setTotal(15);
+        const QString original = workload().clusters.value(u"iowa"_s).preferences;
+        // When someone else changes the preferences on the clusters
+        FederatedWorkload changed = workload();
+        for (MemberStatus &m : changed.clusters)
+            m.preferences = uR"({"clusters":{"tokyo":{"weight":1}}})"_s;
+        m_editor->updateWorkload(changed);
+        // Then the draft stays, and applying is measured against where the operator started
+        QCOMPARE(m_editor->model()->state().total, 15);
+        QCOMPARE(m_editor->applyRequest().baseAnnotations.value(u"iowa"_s), original);
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<PlacementEditor> m_editor;
