@@ -1,6 +1,7 @@
 #include "placementeditor.h"
 
 #include "distributionbar.h"
+#include "placement/policyapply.h"
 #include "ui/map/worldmapview.h"
 #include "worker/apiworker.h"
 
@@ -411,12 +412,6 @@ void PlacementEditor::refresh()
         warnings.append(QStringLiteral("⚠ ") + w.message);
     m_warnings->setText(warnings.join(u'\n'));
     m_apply->setEnabled(m_model.isValid() && !m_applying && !m_workload.key().isEmpty());
-    if (m_engine == Federation::Engine::Karmada) {
-        m_apply->setEnabled(false);
-        m_apply->setToolTip(tr("Applying from the editor needs the Karmada engine's backend; "
-                               "export the preferences and run meridianctl placement set "
-                               "--engine karmada meanwhile."));
-    }
     refreshMap();
     m_refreshing = false;
 }
@@ -696,6 +691,29 @@ ApplyRequest PlacementEditor::applyRequest() const
 
 QString PlacementEditor::applyDiffText() const
 {
+    if (m_engine == Federation::Engine::Karmada) {
+        QStringList lines;
+        lines.append(tr("The PropagationPolicy selecting %1 gets this replica scheduling (its "
+                        "other fields are kept); Karmada divides the replicas:")
+                             .arg(m_workload.key()));
+        lines.append(QString::fromUtf8(m_model.exportText(PreferencesFormat::PropagationPolicy)));
+        if (m_model.state().total != m_model.base().total) {
+            lines.append(tr("Deployment %1 on the control plane: replicas %2 → %3")
+                                 .arg(m_workload.key())
+                                 .arg(m_model.base().total)
+                                 .arg(m_model.state().total));
+        }
+        lines.append(tr("Expected per cluster:"));
+        if (m_model.plan()) {
+            for (auto it = m_model.plan()->plan.cbegin(); it != m_model.plan()->plan.cend(); ++it) {
+                lines.append(QStringLiteral("  %1: %2 → %3")
+                                     .arg(it.key())
+                                     .arg(m_model.context().current.value(it.key(), 0))
+                                     .arg(it.value()));
+            }
+        }
+        return lines.join(u'\n');
+    }
     const ApplyRequest request = applyRequest();
     QStringList lines;
     lines.append(
@@ -748,6 +766,10 @@ void PlacementEditor::applyNow(const QStringList &members)
 {
     if (!m_api || m_applying)
         return;
+    if (m_engine == Federation::Engine::Karmada) {
+        applyToKarmada();
+        return;
+    }
     ApplyRequest request = members.isEmpty() ? applyRequest() : m_lastRequest;
     if (!members.isEmpty())
         request.members = members;
@@ -776,6 +798,49 @@ void PlacementEditor::applyNow(const QStringList &members)
                              &PlacementApplyJob::finished,
                              self.data(),
                              &PlacementEditor::onApplyDone);
+        }
+        job->start();
+    });
+}
+
+void PlacementEditor::applyToKarmada()
+{
+    m_applying = true;
+    m_apply->setEnabled(false);
+    m_retry->hide();
+    m_results.clear();
+    MemberApplyResult pending;
+    pending.member = QStringLiteral("PropagationPolicy");
+    pending.state = MemberApplyResult::State::Writing;
+    m_results.insert(pending.member, pending);
+    m_progress->show();
+    onMemberProgress({});
+    qRegisterMetaType<MemberApplyResults>();
+    m_lastRequest = applyRequest();
+    const std::optional<qint64> total = m_model.state().total != m_model.base().total
+                                                ? std::optional<qint64>(m_model.state().total)
+                                                : std::nullopt;
+    QPointer<PlacementEditor> self(this);
+    m_api->runWithClients([self,
+                           context = m_karmadaContext,
+                           ns = m_workload.ns,
+                           name = m_workload.name,
+                           base = m_model.base().preferences,
+                           target = m_model.state().preferences,
+                           total](const QHash<QString, Kube::ApiClient *> &clients) {
+        Kube::ApiClient *client = context.isEmpty() && clients.size() == 1 ? *clients.cbegin()
+                                                                           : clients.value(context);
+        auto *job = new PolicyApplyJob(client, ns, name, base, target, total);
+        if (self) {
+            QObject::connect(job,
+                             &PolicyApplyJob::finished,
+                             self.data(),
+                             [self](const MemberApplyResults &results) {
+                                 if (!self)
+                                     return;
+                                 self->m_results.clear();
+                                 self->onApplyDone(results);
+                             });
         }
         job->start();
     });

@@ -43,6 +43,9 @@ public:
     void setApiThread(ApiThread *api);
     void setMapView(WorldMapView *map);
     void setDraftStore(const Placement::DraftStore &store);
+    // Karmada: the context of the control plane the PropagationPolicy is written to; empty: the
+    // worker's only context.
+    void setKarmadaContext(const QString &context) { m_karmadaContext = context; }
 
     // Starts editing `workload`; restores a saved draft for it when there is one.
     void editWorkload(const FederatedWorkload &workload,
@@ -86,6 +89,7 @@ private:
     void onMapDropped(const QString &from, const QString &to, int count);
     void onMemberProgress(const Placement::MemberApplyResult &result);
     void onApplyDone(const Placement::MemberApplyResults &results);
+    void applyToKarmada();
     void saveDraft();
     Placement::PlacementContext contextFor(const FederatedWorkload &workload) const;
     QStringList rowClusters() const;
@@ -97,6 +101,7 @@ private:
     QMap<QString, QString> m_baseAnnotations;
     Federation::Engine m_engine = Federation::Engine::Direct;
     QPointer<ApiThread> m_api;
+    QString m_karmadaContext;
     QPointer<WorldMapView> m_map;
 
     QLabel *m_title = nullptr;
