@@ -42,6 +42,7 @@ struct Loaded
     FederatedWorkload workload;
     bool found = false;
     QString failure;
+    ClusterStatusList unreadable; // members whose Deployments could not be read
 };
 
 // Connects like `get workloads` does and waits for the first full sync of the namespace.
@@ -71,6 +72,14 @@ Loaded loadWorkload(ApiThread &api, const Options &options)
                          for (const FederatedWorkload &w : changed)
                              byKey.insert(w.key(), w);
                      });
+    QMap<QString, ClusterStatus> statuses;
+    QObject::connect(worker,
+                     &ApiWorker::clusterStatusBatch,
+                     &loop,
+                     [&](quint64, const ClusterStatusList &batch) {
+                         for (const ClusterStatus &c : batch)
+                             statuses.insert(c.context, c);
+                     });
     QObject::connect(worker, &ApiWorker::refreshFinished, &loop, [&] {
         probed = true;
         quitWhenDone();
@@ -87,6 +96,11 @@ Loaded loadWorkload(ApiThread &api, const Options &options)
     QObject::connect(worker, &ApiWorker::workloadsFailed, &loop, fail);
     api.connectFederation(request);
     loop.exec();
+    for (const ClusterStatus &c : std::as_const(statuses)) {
+        if (c.state == ClusterState::Unreachable || c.state == ClusterState::Unauthorized
+            || c.state == ClusterState::Forbidden)
+            loaded.unreadable.append(c);
+    }
     const QString key = options.ns + u'/' + options.name;
     if (byKey.contains(key)) {
         loaded.workload = byKey.value(key);
@@ -170,6 +184,8 @@ int runGetPlacement(const Options &options,
     const FederatedWorkload &w = loaded.workload;
     for (const QString &note : w.notes)
         err << tr("note: %1\n").arg(note);
+    for (const ClusterStatus &c : loaded.unreadable)
+        err << tr("warning: %1 could not be read: %2\n").arg(c.context, c.reason);
     const QString annotation = Placement::annotationFor(w.preferences);
     if (format == QLatin1String("json")) {
         const QJsonObject result{{QStringLiteral("preferences"),
@@ -237,6 +253,11 @@ int runSetPlacement(const Options &options,
         return ExitFailure;
     }
     const FederatedWorkload &w = loaded.workload;
+    for (const ClusterStatus &c : loaded.unreadable) {
+        err << tr("warning: %1 could not be read (%2): it is left out of the plan and not "
+                  "written\n")
+                        .arg(c.context, c.reason);
+    }
     const QMap<QString, qint64> current = currentOf(w);
     const qint64 total = replicas.value_or(prefs.totalReplicas.value_or(w.totals.desired));
     const QStringList available = w.plan.keys(); // the plan names every available member

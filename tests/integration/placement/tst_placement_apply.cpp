@@ -98,7 +98,7 @@ private slots:
     {
         // Given a member that answers slowly, and a colleague who adds a label to its Deployment
         // between Meridian's read and Meridian's write
-        m_sim->setFault(u"cluster-02"_s, Sim::Fault{Sim::Fault::Kind::Latency, 600, 0});
+        m_sim->setFault(u"cluster-02"_s, Sim::Fault{Sim::Fault::Kind::Latency, 1500, 0});
         ApplyRequest request
                 = requestFor({{u"cluster-01"_s, 3}, {u"cluster-02"_s, 3}, {u"cluster-03"_s, 0}});
         MemberApplyResults results;
@@ -108,10 +108,10 @@ private slots:
             results = r;
             loop.quit();
         });
-        job->start(); // the GET on cluster-02 is answered at ~600 ms
-        QTest::qWait(300);
-        // The colleague's patch is handled at ~900 ms: after Meridian's read, before its write
-        // (~1200 ms).
+        job->start(); // the GET on cluster-02 is answered at ~1500 ms
+        QTest::qWait(500);
+        // The colleague's patch is handled at ~2000 ms (sent at 500 ms on a fresh connection, then
+        // 1500 ms of latency): after Meridian's read, before its write (~3000 ms).
         Test::SimClients colleague(m_sim->kubeconfig());
         QCOMPARE(colleague.mergePatch(u"cluster-02"_s,
                                       ns,

@@ -240,6 +240,31 @@ spec:
         QCOMPARE(m_clients->replicas(u"cluster-03"_s, ns, u"cart"_s), 6);
     }
 
+    void memberDownIsLeftOut()
+    {
+        // Given cluster-03 is down when the command connects
+        m_sim->setFault(u"cluster-03"_s, Sim::Fault{Sim::Fault::Kind::Down, 0, 0});
+        const QString prefs = writeFile(u"even2.json"_s,
+                                        R"({"rebalance": true, "clusters": {"*": {"weight": 1}}})");
+        const Run run = meridianctl({u"placement"_s,
+                                     u"set"_s,
+                                     u"default/cart"_s,
+                                     u"--kubeconfig"_s,
+                                     m_kubeconfig,
+                                     u"--prefs"_s,
+                                     prefs,
+                                     u"--replicas"_s,
+                                     u"8"_s});
+        m_sim->setFault(u"cluster-03"_s, std::nullopt);
+
+        // Then it says so, and the plan and the writes cover the members that answer
+        QVERIFY2(run.err.contains(u"cluster-03 could not be read"_s), qPrintable(run.err));
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        QCOMPARE(m_clients->replicas(u"cluster-01"_s, ns, u"cart"_s), 4);
+        QCOMPARE(m_clients->replicas(u"cluster-02"_s, ns, u"cart"_s), 4);
+        QCOMPARE(m_clients->replicas(u"cluster-03"_s, ns, u"cart"_s), 6);
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");
