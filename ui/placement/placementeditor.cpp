@@ -21,6 +21,7 @@
 #include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -79,14 +80,20 @@ PlacementEditor::PlacementEditor(QWidget *parent)
     : QWidget(parent)
 {
     buildUi();
+    m_draftTimer = new QTimer(this);
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(300);
+    connect(m_draftTimer, &QTimer::timeout, this, &PlacementEditor::saveDraft);
     connect(&m_model, &PlacementEditorModel::changed, this, [this] {
         refresh();
-        saveDraft();
+        m_draftTimer->start();
     });
 }
 
 PlacementEditor::~PlacementEditor()
 {
+    if (m_draftTimer->isActive())
+        saveDraft(); // nothing the operator edited is lost on close
     if (m_map) {
         m_map->setReplicaDragEnabled(false);
         m_map->setPlacementOverlay({}, {});
@@ -296,6 +303,10 @@ void PlacementEditor::editWorkload(const FederatedWorkload &workload,
                                    Federation::Engine engine,
                                    const Federation::Capabilities &capabilities)
 {
+    if (m_draftTimer->isActive()) {
+        m_draftTimer->stop();
+        saveDraft(); // the previous workload's draft
+    }
     // Read before loading: loading an unmodified base would otherwise drop the saved draft.
     const std::optional<PlacementDraft> draft = m_drafts.load(workload.key());
     m_workload = workload;

@@ -15,6 +15,7 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 class QTableWidgetItem;
+class QTimer;
 class QToolButton;
 
 namespace Meridian {
@@ -128,6 +129,7 @@ private:
     QMap<QString, Placement::MemberApplyResult> m_results;
     Placement::ApplyRequest m_lastRequest;
     bool m_applying = false;
+    QTimer *m_draftTimer = nullptr; // saves are coalesced: a drag changes the draft per move
 };
 
 } // namespace Meridian

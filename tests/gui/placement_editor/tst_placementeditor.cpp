@@ -252,6 +252,8 @@ private slots:
         model->setTotal(20);
         model->setClusterPreference(u"iowa"_s, ClusterPreference{0, std::nullopt, 3});
         const PlacementState draft = model->state();
+        // Saved shortly after the edits (coalesced)
+        QTRY_VERIFY(DraftStore(m_dir->path()).load(u"default/web"_s).has_value());
 
         // A new editor (the app restarted) on the same workload
         PlacementEditor second;
@@ -262,7 +264,7 @@ private slots:
         // Restoring is one step: undo discards the draft
         second.model()->undoStack()->undo();
         QVERIFY(!second.model()->isModified());
-        QVERIFY(!DraftStore(m_dir->path()).load(u"default/web"_s).has_value());
+        QTRY_VERIFY(!DraftStore(m_dir->path()).load(u"default/web"_s).has_value());
     }
 
     void karmadaEditsWeightsOnly()

@@ -109,7 +109,7 @@ private slots:
         for (const QString &c : {u"cluster-01"_s, u"cluster-02"_s, u"cluster-03"_s})
             QVERIFY(sameAnnotation(m_clients->annotation(c, ns, u"api"_s), written));
         QVERIFY(!model->isModified());
-        QVERIFY(!DraftStore(m_dir.filePath(u"drafts"_s)).load(u"default/api"_s));
+        QTRY_VERIFY(!DraftStore(m_dir.filePath(u"drafts"_s)).load(u"default/api"_s));
         // The worker's view catches up
         QTRY_COMPARE_WITH_TIMEOUT(m_workload.clusters.value(u"cluster-01"_s).desired, 4, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(sameAnnotation(m_workload.clusters.value(u"cluster-02"_s)
@@ -156,7 +156,7 @@ private slots:
         QVERIFY(conflict);
         QCOMPARE(m_clients->annotation(u"cluster-02"_s, ns, u"api"_s), theirs);
         QVERIFY(model->isModified());
-        QVERIFY(DraftStore(m_dir.filePath(u"drafts"_s)).load(u"default/api"_s).has_value());
+        QTRY_VERIFY(DraftStore(m_dir.filePath(u"drafts"_s)).load(u"default/api"_s).has_value());
     }
 
     void memberDownFailsAloneAndRetries()
