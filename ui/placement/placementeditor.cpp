@@ -5,6 +5,7 @@
 #include "ui/map/worldmapview.h"
 #include "worker/apiworker.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -116,16 +117,32 @@ void PlacementEditor::buildUi()
     layout->addWidget(m_draftNote);
 
     auto *tools = new QHBoxLayout;
+    // Short labels; what would be undone or redone is in the tooltip.
+    QUndoStack *stack = m_model.undoStack();
+    auto *undoAction = new QAction(tr("Undo"), this);
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    undoAction->setEnabled(false);
+    connect(undoAction, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(stack, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString &text) {
+        undoAction->setToolTip(text.isEmpty() ? QString() : tr("Undo: %1").arg(text));
+    });
+    auto *redoAction = new QAction(tr("Redo"), this);
+    redoAction->setShortcut(QKeySequence::Redo);
+    redoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    redoAction->setEnabled(false);
+    connect(redoAction, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::redoTextChanged, redoAction, [redoAction](const QString &text) {
+        redoAction->setToolTip(text.isEmpty() ? QString() : tr("Redo: %1").arg(text));
+    });
+    addAction(undoAction);
+    addAction(redoAction);
     auto *undo = new QToolButton(this);
-    undo->setDefaultAction(m_model.undoStack()->createUndoAction(this, tr("Undo")));
-    undo->defaultAction()->setShortcut(QKeySequence::Undo);
-    undo->defaultAction()->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(undo->defaultAction());
+    undo->setDefaultAction(undoAction);
     auto *redo = new QToolButton(this);
-    redo->setDefaultAction(m_model.undoStack()->createRedoAction(this, tr("Redo")));
-    redo->defaultAction()->setShortcut(QKeySequence::Redo);
-    redo->defaultAction()->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(redo->defaultAction());
+    redo->setDefaultAction(redoAction);
     tools->addWidget(undo);
     tools->addWidget(redo);
     auto *import = new QPushButton(tr("Import…"), this);

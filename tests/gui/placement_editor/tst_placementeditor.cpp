@@ -333,6 +333,34 @@ private slots:
         QCOMPARE(m_editor->applyRequest().baseAnnotations.value(u"iowa"_s), original);
     }
 
+    void screenshot()
+    {
+        // Set MERIDIAN_PLACEMENT_SCREENSHOT_DIR to look at the editor and the map (docs, reviews).
+        const QString dir = qEnvironmentVariable("MERIDIAN_PLACEMENT_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("MERIDIAN_PLACEMENT_SCREENSHOT_DIR is not set");
+        m_clusters = std::make_unique<ClusterModel>();
+        m_map = std::make_unique<WorldMapView>();
+        m_map->resize(1000, 560);
+        m_map->setModel(m_clusters.get());
+        m_clusters->setClusters({cluster(u"tokyo"_s, u"asia-northeast1"_s),
+                                 cluster(u"london"_s, u"europe-west2"_s),
+                                 cluster(u"iowa"_s, u"us-central1"_s)});
+        m_map->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_map.get()));
+        m_editor->setMapView(m_map.get());
+        PlacementEditorModel *model = m_editor->model();
+        const int drag = model->beginDrag();
+        QVERIFY(model->dragTo(drag, {{u"iowa"_s, 0}, {u"london"_s, 5}, {u"tokyo"_s, 7}}).ok());
+        model->endDrag(drag);
+        QVERIFY(m_editor->grab().save(dir + u"/placement-editor.png"_s));
+        model->setClusterPreference(u"london"_s, ClusterPreference{6, 2, 1});
+        QVERIFY(m_editor->grab().save(dir + u"/placement-editor-error.png"_s));
+        model->undoStack()->undo();
+        model->undoStack()->undo();
+        QVERIFY(m_map->grab().save(dir + u"/placement-map.png"_s));
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<PlacementEditor> m_editor;
