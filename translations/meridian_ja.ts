@@ -512,6 +512,387 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::ConsoleSettings</name>
+    <message>
+        <location filename="../ui/settings/consolesettings.cpp" line="+110" />
+        <source>“%1” is not “latitude,longitude” (for example 35.68,139.69)</source>
+        <translation>“%1” は「緯度,経度」の形式ではありません（例: 35.68,139.69）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the latitude “%1” is not a number</source>
+        <translation>緯度「%1」が数値ではありません</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the longitude “%1” is not a number</source>
+        <translation>経度「%1」が数値ではありません</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the latitude %1 is outside −90…90</source>
+        <translation>緯度 %1 が −90…90 の範囲外です</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the longitude %1 is outside −180…180</source>
+        <translation>経度 %1 が −180…180 の範囲外です</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1” is not a location</source>
+        <translation>“%1” は位置ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::DetailsPane</name>
+    <message>
+        <location filename="../ui/details/detailspane.cpp" line="+49" />
+        <source>Desired</source>
+        <comment>replicas</comment>
+        <translation>希望数</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Updated</source>
+        <comment>replicas</comment>
+        <translation>更新済み</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+195" />
+        <location line="+44" />
+        <source>Ready</source>
+        <comment>replicas</comment>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location line="-237" />
+        <source>Available</source>
+        <comment>replicas</comment>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>your setting (Settings ▸ Locations)</source>
+        <translation>あなたの設定（設定 ▸ 位置）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the meridian.dev/location label</source>
+        <translation>meridian.dev/location ラベル</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the Karmada cluster's region</source>
+        <translation>Karmada クラスタのリージョン</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the nodes' topology labels</source>
+        <translation>ノードのトポロジー ラベル</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the kubeconfig context name</source>
+        <translation>kubeconfig のコンテキスト名</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the API server's address</source>
+        <translation>API サーバーのアドレス</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>%n s ago</source>
+        <translation><numerusform>%n 秒前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n min ago</source>
+        <translation><numerusform>%n 分前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n h ago</source>
+        <translation><numerusform>%n 時間前</numerusform></translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Select a cluster on the map or in the list, or a workload, to see it here.</source>
+        <translation>地図または一覧でクラスタを、あるいはワークロードを選択すると、ここに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+76" />
+        <source>Context:</source>
+        <translation>コンテキスト:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>API server:</source>
+        <translation>API サーバー:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Version:</source>
+        <translation>バージョン:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nodes:</source>
+        <translation>ノード:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last success:</source>
+        <translation>最終成功:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Location:</source>
+        <translation>位置:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+6" />
+        <source>Workloads in this cluster</source>
+        <translation>このクラスタのワークロード</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Namespace/Name</source>
+        <translation>名前空間/名前</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+44" />
+        <source>Revision</source>
+        <translation>リビジョン</translation>
+    </message>
+    <message>
+        <location line="-43" />
+        <location line="+44" />
+        <source>Drift</source>
+        <translation>ドリフト</translation>
+    </message>
+    <message>
+        <location line="-43" />
+        <location line="+44" />
+        <source>Images</source>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="-41" />
+        <source>Enter or double-click shows the workload.</source>
+        <translation>Enter またはダブルクリックでワークロードを表示します。</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+343" />
+        <source>Replicas per cluster</source>
+        <translation>クラスタごとのレプリカ</translation>
+    </message>
+    <message>
+        <location line="-337" />
+        <source>Members</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+33" />
+        <source>Cluster</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="-28" />
+        <source>Members of the workload</source>
+        <translation>ワークロードのメンバー</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enter or double-click selects the cluster on the map.</source>
+        <translation>Enter またはダブルクリックで地図上のクラスタを選択します。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Conditions</source>
+        <translation>コンディション</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Show &amp;all</source>
+        <translation>すべて表示(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Condition</source>
+        <translation>コンディション</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <comment>condition</comment>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <comment>condition</comment>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Message</source>
+        <comment>condition</comment>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deployment conditions</source>
+        <translation>Deployment のコンディション</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>unknown</source>
+        <comment>version</comment>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 of %2 Ready</source>
+        <translation>%1 / %2 が準備完了</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>unknown</source>
+        <comment>nodes</comment>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 (%2)</source>
+        <comment>time (how long ago)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1 (%2)</source>
+        <comment>region (lat, lon)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 — from %2</source>
+        <translation>%1 — %2 から</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown: the cluster sits in the Unplaced tray. Set its location in Settings ▸ Locations.</source>
+        <translation>不明: クラスタは「未配置」トレイにあります。設定 ▸ 位置 で位置を設定してください。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>⚠ Verification is off (insecure-skip-tls-verify in the kubeconfig)</source>
+        <translation>⚠ 検証がオフです（kubeconfig の insecure-skip-tls-verify）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Verified</source>
+        <translation>検証済み</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+85" />
+        <source>%1/%2</source>
+        <comment>ready/desired</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location line="-78" />
+        <source>pod template</source>
+        <comment>drift</comment>
+        <translation>Pod テンプレート</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>images</source>
+        <comment>drift</comment>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>replicas</source>
+        <comment>drift</comment>
+        <translation>レプリカ</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Clusters: %1</source>
+        <translation>クラスタ: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 desired, %2 updated, %3 ready, %4 available</source>
+        <translation>希望 %1、更新済み %2、準備完了 %3、利用可能 %4</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>revision %1</source>
+        <translation>リビジョン %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>unknown</source>
+        <comment>revision</comment>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>revisions %1</source>
+        <translation>リビジョン %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>⚠ Drift (%1) in: %2</source>
+        <translation>⚠ ドリフト（%1）: %2</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Desired %1, updated %2, ready %3, available %4, planned %5</source>
+        <translation>希望 %1、更新済み %2、準備完了 %3、利用可能 %4、計画 %5</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>No conditions reported yet.</source>
+        <translation>コンディションはまだ報告されていません。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All conditions are fine in every cluster (%1).</source>
+        <translation>すべてのクラスタですべてのコンディションが正常です（%1）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Conditions that need attention: %1.</source>
+        <translation>注意が必要なコンディション: %1。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Federation::DirectBackend</name>
     <message>
         <location filename="../src/federation/directbackend.cpp" line="+303" />
@@ -550,7 +931,7 @@ Options:
 <context>
     <name>Meridian::Kube</name>
     <message>
-        <location filename="../src/kube/apiclient.cpp" line="+46" />
+        <location filename="../src/kube/apiclient.cpp" line="+45" />
         <source>HTTP %1 with an empty body</source>
         <translation>HTTP %1（本文なし）</translation>
     </message>
@@ -881,33 +1262,53 @@ Options:
 <context>
     <name>Meridian::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+34" />
+        <location filename="../ui/mainwindow.cpp" line="+103" />
         <source>Clusters</source>
         <translation>クラスタ</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+14" />
         <source>Workloads</source>
         <translation>ワークロード</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+198" />
+        <location line="-64" />
+        <location line="+449" />
         <source>Meridian</source>
         <translation>Meridian</translation>
     </message>
     <message>
-        <location line="-177" />
+        <location line="-428" />
         <source>Member clusters</source>
         <translation>メンバー クラスタ</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>Federated workloads</source>
         <translation>フェデレーション ワークロード</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+13" />
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Clusters and workloads stay current through watches; every cluster is probed again every 30 s. F5 probes now.</source>
+        <translation>クラスタとワークロードはウォッチで最新に保たれ、各クラスタは 30 秒ごとに再確認されます。F5 で今すぐ確認します。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Refreshing</source>
+        <translation>更新中</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Meridian could not list the workloads: %1</source>
+        <translation>Meridian はワークロードを一覧表示できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -923,6 +1324,11 @@ Options:
     </message>
     <message>
         <location line="+3" />
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -933,11 +1339,29 @@ Options:
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Dark Map</source>
-        <translation>ダーク マップ(&amp;D)</translation>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
+        <source>&amp;System</source>
+        <comment>theme</comment>
+        <translation>システム(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Light</source>
+        <comment>theme</comment>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Dark</source>
+        <comment>theme</comment>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>&amp;Fit Clusters</source>
         <translation>クラスタに合わせる(&amp;F)</translation>
     </message>
@@ -947,7 +1371,22 @@ Options:
         <translation>世界全体(&amp;W)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+2" />
+        <source>&amp;Panels</source>
+        <translation>パネル(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Go To</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Map</source>
+        <translation>地図(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -957,12 +1396,12 @@ Options:
         <translation>Meridian について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+260" />
         <source>%1 — Meridian</source>
         <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>Meridian could not open the federation: %1</source>
         <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
@@ -997,18 +1436,29 @@ Options:
         <translation>クラスタ: %1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
         <source>%1 %2</source>
         <comment>count, cluster state</comment>
         <translation>%2 %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
+        <source>%1: %2 — %3</source>
+        <comment>cluster: state — reason</comment>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n failing</source>
+        <translation><numerusform>%n 件が異常</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>⚠ TLS verification is off for %1 of them</source>
         <translation>⚠ うち %1 件は TLS 検証が無効です</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Refreshing…</source>
         <translation>更新中…</translation>
     </message>
@@ -1357,6 +1807,204 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+30" />
+        <source>No files listed: Meridian reads $KUBECONFIG (%1), as kubectl does.</source>
+        <translation>ファイルが指定されていません: kubectl と同様に $KUBECONFIG（%1）を読み込みます。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No files listed: Meridian reads $KUBECONFIG, else %1, as kubectl does.</source>
+        <translation>ファイルが指定されていません: kubectl と同様に $KUBECONFIG、なければ %1 を読み込みます。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Settings — Meridian</source>
+        <translation>設定 — Meridian</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Co&amp;nnection</source>
+        <translation>接続(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Locations</source>
+        <translation>位置(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Appearanc&amp;e</source>
+        <translation>外観(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <location line="+5" />
+        <source>Kubeconfig files</source>
+        <translation>kubeconfig ファイル</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A&amp;dd…</source>
+        <translation>追加(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Contexts shown as member clusters</source>
+        <translation>メンバー クラスタとして表示するコンテキスト</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Enabled contexts</source>
+        <translation>有効なコンテキスト</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Space toggles the selected context.</source>
+        <translation>スペース キーで選択中のコンテキストを切り替えます。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Engine</source>
+        <translation>エンジン</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>D&amp;irect: every enabled context is a member cluster</source>
+        <translation>ダイレクト(&amp;I): 有効なコンテキストそれぞれがメンバー クラスタ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Karmada: one context is the Karmada control plane</source>
+        <translation>Karmada(&amp;K): 1 つのコンテキストが Karmada コントロール プレーン</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Control &amp;plane context:</source>
+        <translation>コントロール プレーンのコンテキスト(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Where a cluster sits on the map, as “latitude,longitude” (for example 35.68,139.69 for Tokyo). Leave empty to place it from its labels, region or name. Your setting wins over every other source.</source>
+        <translation>地図上のクラスタの位置を「緯度,経度」で指定します（例: 東京は 35.68,139.69）。空欄にするとラベル、リージョン、名前から配置します。この設定は他のすべての情報源より優先されます。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Location overrides</source>
+        <translation>位置の上書き</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cluster (context)</source>
+        <translation>クラスタ（コンテキスト）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Latitude,longitude</source>
+        <translation>緯度,経度</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>System</source>
+        <comment>theme</comment>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Light</source>
+        <comment>theme</comment>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dark</source>
+        <comment>theme</comment>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>System</source>
+        <comment>language</comment>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Theme:</source>
+        <translation>テーマ(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>La&amp;nguage:</source>
+        <translation>言語(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A new language applies when Meridian starts again. $MERIDIAN_LANG, when set, wins over this setting.</source>
+        <translation>新しい言語は Meridian の次回起動時に適用されます。$MERIDIAN_LANG が設定されている場合はそちらが優先されます。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Add Kubeconfig Files</source>
+        <translation>kubeconfig ファイルの追加</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kubeconfig files (*)</source>
+        <translation>kubeconfig ファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>The files are merged in this order; for each cluster, user and context the first file wins, as kubectl does.</source>
+        <translation>ファイルはこの順序でマージされます。クラスタ、ユーザー、コンテキストごとに、kubectl と同様に最初のファイルが優先されます。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The kubeconfig has no contexts.</source>
+        <translation>kubeconfig にコンテキストがありません。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contexts: %1, from %2. Unticked ones are not shown.</source>
+        <translation>コンテキスト: %1（%2 から）。チェックされていないものは表示されません。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The kubeconfig could not be read: %1</source>
+        <translation>kubeconfig を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>%1 (not in the kubeconfig)</source>
+        <translation>%1（kubeconfig にありません）</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>latitude,longitude — for example 50.11,8.68</source>
+        <translation>緯度,経度 — 例: 50.11,8.68</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Location of cluster “%1”: %2</source>
+        <translation>クラスタ「%1」の位置: %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The Karmada engine needs the context of the Karmada control plane.</source>
+        <translation>Karmada エンジンには Karmada コントロール プレーンのコンテキストが必要です。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Tick at least one context: with none, there is no cluster to show.</source>
+        <translation>コンテキストを 1 つ以上チェックしてください。なければ表示するクラスタがありません。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::WorkloadModel</name>
     <message>
         <location filename="../src/models/workloadmodel.cpp" line="+71" />
@@ -1439,12 +2087,12 @@ Options:
     <name>Meridian::WorldMapView</name>
     <message>
         <location filename="../ui/map/worldmapview.cpp" line="+106" />
-        <location line="+1038" />
+        <location line="+1061" />
         <source>World map of clusters</source>
         <translation>クラスタの世界地図</translation>
     </message>
     <message>
-        <location line="-1008" />
+        <location line="-1031" />
         <location line="+8" />
         <source>Unplaced clusters</source>
         <translation>位置不明のクラスタ</translation>
@@ -1488,7 +2136,7 @@ Options:
         <translation>地図の輪郭を読み込めませんでした。</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+111" />
         <source>State</source>
         <translation>状態</translation>
     </message>
@@ -1546,7 +2194,7 @@ Options:
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/meridian/main.cpp" line="+81" />
+        <location filename="../app/meridian/main.cpp" line="+123" />
         <source>Meridian: one console for one workload on many Kubernetes clusters.</source>
         <translation>Meridian: 多数の Kubernetes クラスタで動く一つのワークロードのためのコンソール。</translation>
     </message>
@@ -1556,12 +2204,7 @@ Options:
         <translation>内蔵のデモ フェデレーションを起動して接続します。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).</source>
-        <translation>kubeconfig ファイル（既定: $KUBECONFIG、次に ~/.kube/config）。</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+8" />
         <location line="+10" />
         <source>file</source>
         <translation>ファイル</translation>
@@ -1592,12 +2235,7 @@ Options:
         <translation>サイズ</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Map theme: light or dark.</source>
-        <translation>地図のテーマ: light または dark。</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>theme</source>
         <translation>テーマ</translation>
     </message>
@@ -1612,12 +2250,22 @@ Options:
         <translation>ワークロード</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+7" />
+        <source>Select a cluster by its context: the details show it.</source>
+        <translation>コンテキストでクラスタを選択します。詳細にそのクラスタが表示されます。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>context</source>
+        <translation>コンテキスト</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>--size "%1" is not WIDTHxHEIGHT (at least 320x240)</source>
         <translation>--size "%1" が 幅x高さ の形式ではありません（320x240 以上）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+25" />
         <source>--theme "%1" is neither light nor dark</source>
         <translation>--theme "%1" は light でも dark でもありません</translation>
     </message>
@@ -1627,7 +2275,7 @@ Options:
         <translation>--select-workload "%1" が 名前空間/名前 の形式ではありません</translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+115" />
         <source>Starting the demo federation… — Meridian</source>
         <translation>デモ フェデレーションを起動中… — Meridian</translation>
     </message>
@@ -1637,7 +2285,17 @@ Options:
         <translation>デモ フェデレーションを起動できませんでした: %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="-178" />
+        <source>Kubeconfig file (default: the files in Settings, else $KUBECONFIG, then ~/.kube/config).</source>
+        <translation>kubeconfig ファイル（既定: 設定のファイル、なければ $KUBECONFIG、次に ~/.kube/config）。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Theme for this run: light or dark.</source>
+        <translation>この実行のテーマ: light または dark。</translation>
+    </message>
+    <message>
+        <location line="+165" />
         <source>demo federation</source>
         <translation>デモ フェデレーション</translation>
     </message>

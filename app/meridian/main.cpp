@@ -2,12 +2,15 @@
 #include "net/transport.h"
 #include "sim/federation.h"
 #include "ui/mainwindow.h"
+#include "ui/map/worldmapview.h"
+#include "ui/settings/consolesettings.h"
 #include "worker/apiworker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QTimer>
@@ -40,10 +43,45 @@ void fail(const QString &message)
     std::fprintf(stderr, "meridian: %s\n", qPrintable(message));
 }
 
+// --report-startup: milliseconds since main() at the first painted frame, when every cluster had
+// answered, and when the workloads were listed (read by tests/bench/startup).
+class StartupReporter final : public QObject
+{
+public:
+    explicit StartupReporter(const QElapsedTimer &clock)
+        : m_clock(clock)
+    {}
+
+    void report(const char *what)
+    {
+        std::printf("startup: %s %.1f ms\n",
+                    what,
+                    static_cast<double>(m_clock.nsecsElapsed()) / 1e6);
+        std::fflush(stdout);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            // After this paint event (and the others of the same frame) went to the screen.
+            QTimer::singleShot(0, this, [this] { report("first-paint"); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    bool m_painted = false;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     Meridian::Net::Transport::globalInit();
     if (!hasDisplay()) {
         // Without a display Qt would abort; a screenshot needs none, so render offscreen.
@@ -75,6 +113,10 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationDomain(QStringLiteral("meridian.dev"));
     QApplication::setApplicationVersion(QStringLiteral(MERIDIAN_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("dev.meridian.Meridian"));
+    // The language chosen in Settings, unless $MERIDIAN_LANG says otherwise for this run.
+    const Meridian::ConsoleSettings saved = Meridian::ConsoleSettings::load();
+    if (qEnvironmentVariableIsEmpty("MERIDIAN_LANG") && !saved.language.isEmpty())
+        qputenv("MERIDIAN_LANG", saved.language.toUtf8());
     Meridian::installTranslations(app);
 
     QCommandLineParser parser;
@@ -88,8 +130,10 @@ int main(int argc, char *argv[])
                                     "Start the embedded demo federation and connect to it."));
     const QCommandLineOption kubeconfigOption(
             QStringLiteral("kubeconfig"),
-            QApplication::translate("main",
-                                    "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
+            QApplication::translate(
+                    "main",
+                    "Kubeconfig file (default: the files in Settings, else $KUBECONFIG, "
+                    "then ~/.kube/config)."),
             QApplication::translate("main", "file"));
     const QCommandLineOption contextOption(
             QStringLiteral("context"),
@@ -107,23 +151,33 @@ int main(int argc, char *argv[])
                                                "Window size for --screenshot, as WIDTHxHEIGHT."),
                        QApplication::translate("main", "size"),
                        QStringLiteral("1280x720"));
-    const QCommandLineOption themeOption(QStringLiteral("theme"),
-                                         QApplication::translate("main",
-                                                                 "Map theme: light or dark."),
-                                         QApplication::translate("main", "theme"));
+    const QCommandLineOption
+            themeOption(QStringLiteral("theme"),
+                        QApplication::translate("main", "Theme for this run: light or dark."),
+                        QApplication::translate("main", "theme"));
     const QCommandLineOption workloadOption(
             QStringLiteral("select-workload"),
             QApplication::translate("main",
                                     "Select a workload (NAMESPACE/NAME): the map shows where its "
                                     "replicas run."),
             QApplication::translate("main", "workload"));
+    QCommandLineOption reportStartupOption(QStringLiteral("report-startup"),
+                                           QStringLiteral("Print start-up timings (benchmarks)."));
+    reportStartupOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(reportStartupOption);
+    const QCommandLineOption clusterOption(
+            QStringLiteral("select-cluster"),
+            QApplication::translate("main",
+                                    "Select a cluster by its context: the details show it."),
+            QApplication::translate("main", "context"));
     parser.addOptions({demoOption,
                        kubeconfigOption,
                        contextOption,
                        screenshotOption,
                        sizeOption,
                        themeOption,
-                       workloadOption});
+                       workloadOption,
+                       clusterOption});
     parser.process(app);
 
     QSize size;
@@ -145,10 +199,17 @@ int main(int argc, char *argv[])
     Meridian::FederationRequest request;
     QString title;
     if (!parser.isSet(demoOption)) {
-        request.load = Meridian::Kube::LoadOptions::fromEnvironment(parser.value(kubeconfigOption));
-        title = parser.value(kubeconfigOption);
+        if (!parser.isSet(kubeconfigOption) && !parser.isSet(contextOption)) {
+            // What Settings hold: kubeconfig files, enabled contexts, engine.
+            request = saved.request();
+            title = saved.kubeconfigFiles.join(QStringLiteral(", "));
+        } else {
+            request.load
+                    = Meridian::Kube::LoadOptions::fromEnvironment(parser.value(kubeconfigOption));
+            request.contexts = parser.values(contextOption);
+            title = parser.value(kubeconfigOption);
+        }
     }
-    request.contexts = parser.values(contextOption);
 
     const QString theme = parser.value(themeOption);
     if (!theme.isEmpty() && theme != QLatin1String("light") && theme != QLatin1String("dark")) {
@@ -165,14 +226,32 @@ int main(int argc, char *argv[])
 
     Meridian::ApiThread api;
     Meridian::MainWindow window(&api);
+    StartupReporter startup(sinceStart);
+    if (parser.isSet(reportStartupOption)) {
+        window.mapView()->installEventFilter(&startup);
+        QObject::connect(&window, &Meridian::MainWindow::firstRefreshFinished, &startup, [&] {
+            startup.report("clusters-answered");
+        });
+        QObject::connect(api.worker(),
+                         &Meridian::ApiWorker::workloadsSynced,
+                         &startup,
+                         [&startup, reported = false](quint64) mutable {
+                             if (!reported)
+                                 startup.report("workloads-listed");
+                             reported = true;
+                         });
+    }
     if (!theme.isEmpty())
         window.setDarkTheme(theme == QLatin1String("dark"));
-    // Select the workload as soon as it is known (it arrives after the first cluster refresh).
+    // Select the workload and the cluster as soon as they are known (workloads arrive after the
+    // first cluster refresh); the cluster last, so the details show it.
     QTimer selectWorkload;
-    if (!workload.isEmpty()) {
+    const QString cluster = parser.value(clusterOption);
+    if (!workload.isEmpty() || !cluster.isEmpty()) {
         selectWorkload.setInterval(100);
         QObject::connect(&selectWorkload, &QTimer::timeout, &window, [&] {
-            if (window.selectWorkload(workload))
+            if ((workload.isEmpty() || window.selectWorkload(workload))
+                && (cluster.isEmpty() || window.selectCluster(cluster)))
                 selectWorkload.stop();
         });
         selectWorkload.start();
@@ -235,8 +314,8 @@ int main(int argc, char *argv[])
                              QApplication::exit(1);
                              return;
                          }
-                         request.load = {};
-                         request.contexts.clear();
+                         request = {}; // the demo, whatever Settings name
+                         request.watch = true;
                          request.load.inlineContent = demo->kubeconfig();
                          request.load.inlineName
                                  = QApplication::translate("main", "demo federation");

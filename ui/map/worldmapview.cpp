@@ -1020,6 +1020,29 @@ std::optional<QPointF> WorldMapView::markerCenter(const QString &context) const
     return m_markers.at(index).screen;
 }
 
+std::optional<double> WorldMapView::markerRadius(const QString &context) const
+{
+    const_cast<WorldMapView *>(this)->ensureLayout();
+    const int index = m_markerByContext.value(context, -1);
+    if (index < 0 || !m_markers.at(index).placed)
+        return std::nullopt;
+    return m_markers.at(index).radius;
+}
+
+Geo::ResolvedLocation WorldMapView::locationOf(const QString &context) const
+{
+    const_cast<WorldMapView *>(this)->ensureLayout();
+    const int index = m_markerByContext.value(context, -1);
+    if (index < 0 || !m_markers.at(index).placed)
+        return {};
+    const Marker &marker = m_markers.at(index);
+    Geo::ResolvedLocation where;
+    where.source = marker.source;
+    where.location = marker.location;
+    where.region = marker.region;
+    return where;
+}
+
 QStringList WorldMapView::unplacedContexts() const
 {
     const_cast<WorldMapView *>(this)->ensureLayout();

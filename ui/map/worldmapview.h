@@ -66,6 +66,12 @@ public:
 
     // Widget coordinates of a cluster's marker after fan-out; empty when unplaced or unknown.
     std::optional<QPointF> markerCenter(const QString &context) const;
+    // The marker's radius in pixels (it grows with the selected workload's replicas); empty when
+    // unplaced or unknown.
+    std::optional<double> markerRadius(const QString &context) const;
+    // Where a cluster was placed and from which source (invalid when unplaced or unknown).
+    Geo::ResolvedLocation locationOf(const QString &context) const;
+    const QHash<QString, int> &replicaCounts() const { return m_replicas; }
     // Where a geographic point is drawn now (before fan-out).
     QPointF mapToView(Geo::GeoPoint point) const;
     // Contexts without a location, in model order: the "Unplaced" tray.

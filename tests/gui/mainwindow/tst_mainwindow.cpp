@@ -3,13 +3,24 @@
 #include "models/workloadmodel.h"
 #include "net/transport.h"
 #include "sim/federation.h"
+#include "ui/details/clusterhighlightdelegate.h"
+#include "ui/details/consoleselection.h"
+#include "ui/details/detailspane.h"
 #include "ui/mainwindow.h"
+#include "ui/map/worldmapview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBarSet>
+#include <QChart>
+#include <QDockWidget>
+#include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Meridian;
 
@@ -75,6 +86,220 @@ private slots:
         view->sortByColumn(ClusterModel::NameColumn, Qt::AscendingOrder);
         QCOMPARE(view->model()->index(0, ClusterModel::NameColumn).data().toString(),
                  QStringLiteral("frankfurt"));
+    }
+
+    void selectionIsSharedByMapListWorkloadsAndDetails()
+    {
+        // Given: the demo federation in a window, its workloads listed
+        Sim::Options options;
+        options.execCommand = qEnvironmentVariable("MERIDIAN_SIM");
+        Sim::Federation sim(options);
+        QVERIFY(sim.start().ok());
+        ApiThread api;
+        MainWindow window(&api);
+        window.resize(1400, 900);
+        QSignalSpy refreshed(&window, &MainWindow::firstRefreshFinished);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        FederationRequest request;
+        request.load.inlineContent = sim.kubeconfig();
+        request.load.inlineName = QStringLiteral("demo");
+        window.openFederation(request, QStringLiteral("Demo"));
+        QVERIFY(refreshed.wait(30000));
+        WorkloadModel *workloads = window.workloadModel();
+        const QString web = QStringLiteral("default/web");
+        QTRY_VERIFY_WITH_TIMEOUT(workloads->rowOfKey(web) >= 0
+                                         && workloads->workloads()
+                                                            .at(workloads->rowOfKey(web))
+                                                            .clusters.size()
+                                                    >= 3,
+                                 20000);
+        const QString tokyo = QStringLiteral("tokyo");
+        const QString london = QStringLiteral("london");
+        QVERIFY(workloads->workloads().at(workloads->rowOfKey(web)).clusters.contains(tokyo));
+        ConsoleSelection *selection = window.selection();
+        DetailsPane *details = window.detailsPane();
+        WorldMapView *map = window.mapView();
+        QTableView *list = window.clusterView();
+        const auto selectedInList = [list] {
+            QStringList contexts;
+            for (const QModelIndex &row : list->selectionModel()->selectedRows())
+                contexts.append(row.data(ClusterModel::ContextRole).toString());
+            return contexts;
+        };
+        const auto memberIndex = [workloads](const QString &key, const QString &context) {
+            const QModelIndex top = workloads->index(workloads->rowOfKey(key), 0);
+            for (int row = 0; row < workloads->rowCount(top); ++row) {
+                const QModelIndex member = workloads->index(row, 0, top);
+                if (member.data(WorkloadModel::ClusterRole).toString() == context)
+                    return member;
+            }
+            return QModelIndex();
+        };
+        QCOMPARE(details->shownCluster(), QString());
+
+        // When: the operator clicks Tokyo's marker on the map
+        const auto tokyoOnMap = map->markerCenter(tokyo);
+        QVERIFY(tokyoOnMap);
+        QTest::mouseClick(map, Qt::LeftButton, {}, tokyoOnMap->toPoint());
+
+        // Then: the list selects Tokyo, the details show it, and the workload tree highlights
+        // Tokyo's rows (and only those) under an expanded web
+        QTRY_COMPARE(selection->clusters(), QStringList{tokyo});
+        QCOMPARE(selectedInList(), QStringList{tokyo});
+        QTRY_COMPARE(details->shownCluster(), tokyo);
+        const QModelIndex webTokyo = memberIndex(web, tokyo);
+        const QModelIndex webLondon = memberIndex(web, london);
+        QVERIFY(webTokyo.isValid() && webLondon.isValid());
+        QVERIFY(window.workloadHighlighter()->isHighlighted(webTokyo));
+        QVERIFY(!window.workloadHighlighter()->isHighlighted(webLondon));
+        QVERIFY(!window.workloadHighlighter()->isHighlighted(webTokyo.parent()));
+        QVERIFY(window.workloadView()->isExpanded(webTokyo.parent()));
+
+        // When: the operator clicks London in the cluster list
+        QModelIndex londonRow;
+        for (int row = 0; row < list->model()->rowCount(); ++row) {
+            const QModelIndex index = list->model()->index(row, ClusterModel::NameColumn);
+            if (index.data(ClusterModel::ContextRole).toString() == london)
+                londonRow = index;
+        }
+        QVERIFY(londonRow.isValid());
+        list->scrollTo(londonRow);
+        QTest::mouseClick(list->viewport(),
+                          Qt::LeftButton,
+                          {},
+                          list->visualRect(londonRow).center());
+
+        // Then: the shared selection, the map's selection model and the details follow
+        QTRY_COMPARE(selection->clusters(), QStringList{london});
+        QVERIFY(map->selectionModel()->isRowSelected(londonRow.row(), {}));
+        QTRY_COMPARE(details->shownCluster(), london);
+        QVERIFY(window.workloadHighlighter()->isHighlighted(webLondon));
+        QVERIFY(!window.workloadHighlighter()->isHighlighted(webTokyo));
+
+        // When: the operator picks default/web in the workload tree
+        const double londonBefore = map->markerRadius(london).value_or(-1);
+        window.workloadView()->setCurrentIndex(webTokyo.parent());
+
+        // Then: the map sizes its markers by web's replicas, the details turn to web with one
+        // bar per cluster and four series, and London stays selected (highlighted there)
+        const FederatedWorkload w = workloads->workloads().at(workloads->rowOfKey(web));
+        QTRY_COMPARE(selection->workload(), web);
+        QCOMPARE(map->replicaCounts().size(), w.clusters.size());
+        for (auto it = w.clusters.cbegin(); it != w.clusters.cend(); ++it)
+            QCOMPARE(map->replicaCounts().value(it.key()), static_cast<int>(it->desired));
+        QVERIFY(map->markerRadius(london).value_or(-1) != londonBefore);
+        QTRY_COMPARE(details->shownWorkload(), web);
+        QCOMPARE(details->shownCluster(), QString());
+        QVERIFY(details->replicaChart());
+        const auto series = details->replicaChart()->series();
+        QCOMPARE(series.size(), 1);
+        auto *bars = qobject_cast<QHorizontalBarSeries *>(series.first());
+        QVERIFY(bars);
+        QCOMPARE(bars->count(), 4);
+        QCOMPARE(static_cast<qsizetype>(bars->barSets().at(0)->count()), w.clusters.size());
+        QCOMPARE(details->highlightedMembers(), QStringList{london});
+        QCOMPARE(selectedInList(), QStringList{london});
+
+        // When: the operator picks Tokyo's row under web in the tree
+        window.workloadView()->setCurrentIndex(webTokyo);
+
+        // Then: Tokyo is selected on the map and in the list, the details stay on web and
+        // highlight Tokyo
+        QTRY_COMPARE(selection->clusters(), QStringList{tokyo});
+        QCOMPARE(selectedInList(), QStringList{tokyo});
+        QCOMPARE(selection->workload(), web);
+        QTRY_COMPARE(details->highlightedMembers(), QStringList{tokyo});
+        QCOMPARE(details->shownWorkload(), web);
+
+        // When: a script selects another workload (meridian --select-workload)
+        const QString api_ = QStringLiteral("default/api");
+        QVERIFY(window.selectWorkload(api_));
+
+        // Then: the tree's current row, the map's marker sizes and the details follow
+        QCOMPARE(window.workloadView()->currentIndex().data(WorkloadModel::KeyRole).toString(),
+                 api_);
+        const FederatedWorkload a = workloads->workloads().at(workloads->rowOfKey(api_));
+        for (auto it = a.clusters.cbegin(); it != a.clusters.cend(); ++it)
+            QCOMPARE(map->replicaCounts().value(it.key()), static_cast<int>(it->desired));
+        QTRY_COMPARE(details->shownWorkload(), api_);
+    }
+
+    void theStatusBarSumsUpReadyAndFailingClusters()
+    {
+        // Given: three simulated clusters, one of them down
+        Sim::Options options;
+        options.scenario = QStringLiteral("test");
+        options.clusters = 3;
+        options.workloads = false;
+        options.faults.insert(QStringLiteral("cluster-02"), Sim::Fault{Sim::Fault::Kind::Down});
+        Sim::Federation sim(options);
+        QVERIFY(sim.start().ok());
+        ApiThread api;
+        MainWindow window(&api);
+        QSignalSpy refreshed(&window, &MainWindow::firstRefreshFinished);
+        window.show();
+        auto *summary = window.findChild<QLabel *>(QStringLiteral("summary"));
+        auto *indicator = window.findChild<QWidget *>(QStringLiteral("refreshIndicator"));
+        QVERIFY(summary && indicator);
+
+        // When: the window opens them
+        FederationRequest request;
+        request.load.inlineContent = sim.kubeconfig();
+        request.load.inlineName = QStringLiteral("test");
+        window.openFederation(request, QStringLiteral("Test"));
+
+        // Then: the refresh indicator runs until every cluster answered or failed, and the
+        // summary says how many are Ready and how many fail, the tooltip which and why
+        QVERIFY(indicator->isVisibleTo(&window));
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(!indicator->isVisibleTo(&window));
+        QVERIFY2(summary->text().contains(QStringLiteral("2 Ready")), qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(QStringLiteral("1 failing")),
+                 qPrintable(summary->text()));
+        QVERIFY2(summary->toolTip().startsWith(QStringLiteral("cluster-02: Unreachable — ")),
+                 qPrintable(summary->toolTip()));
+    }
+
+    void everyPanelHasAViewEntryAndAShortcut()
+    {
+        ApiThread api;
+        MainWindow window(&api);
+        auto *extra = new QLabel(QStringLiteral("extra"));
+        QDockWidget *dock = window.addPanel(extra,
+                                            QStringLiteral("Extra"),
+                                            QStringLiteral("extraDock"),
+                                            Qt::RightDockWidgetArea);
+        QCOMPARE(dock->objectName(), QStringLiteral("extraDock"));
+        QStringList toggles;
+        QStringList shortcuts;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (!menu->menu())
+                continue;
+            for (QAction *item : menu->menu()->actions()) {
+                if (!item->menu())
+                    continue;
+                for (QAction *sub : item->menu()->actions()) {
+                    if (sub == dock->toggleViewAction())
+                        toggles.append(sub->text());
+                    if (sub->text() == QLatin1String("Extra") && sub != dock->toggleViewAction())
+                        shortcuts.append(sub->shortcut().toString());
+                }
+            }
+        }
+        QCOMPARE(toggles, QStringList{QStringLiteral("Extra")});
+        // Map Ctrl+1, Clusters 2, Workloads 3, Details 4: the new panel is Ctrl+5
+        QCOMPARE(shortcuts, QStringList{QStringLiteral("Ctrl+5")});
+
+        // And: the keyboard reaches each of them
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.workloadView()));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.clusterView()));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.mapView()));
     }
 
     void aBrokenKubeconfigShowsWhatAndWhere()
