@@ -6,6 +6,7 @@
 #include "ui/details/consoleselection.h"
 #include "ui/details/detailspane.h"
 #include "ui/map/worldmapview.h"
+#include "ui/placement/placementdock.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/settings/theme.h"
 
@@ -125,6 +126,20 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
                              tr("Details"),
                              QStringLiteral("detailsDock"),
                              Qt::RightDockWidgetArea);
+
+    // Where the selected workload's replicas run, edited beside the map (issue 8).
+    m_placementDock = new PlacementDock(m_api, m_workloads, m_map, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_placementDock);
+    m_placementDock->hide();
+    m_panelsMenu->addAction(m_placementDock->toggleViewAction());
+    QAction *placement
+            = m_viewMenu->addAction(tr("Edit &Placement of the Selected Workload"), this, [this] {
+                  if (!m_placementDock->editWorkload(m_selection->workload()))
+                      statusBar()->showMessage(tr("Select a workload to edit "
+                                                  "its placement."),
+                                               5000);
+              });
+    placement->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
 
     m_summary->setObjectName(QStringLiteral("summary"));
     m_activity->setObjectName(QStringLiteral("activity"));

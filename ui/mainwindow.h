@@ -21,6 +21,7 @@ class ClusterHighlightDelegate;
 class ClusterModel;
 class ConsoleSelection;
 class DetailsPane;
+class PlacementDock;
 class WorkloadModel;
 class WorldMapView;
 
@@ -110,6 +111,7 @@ private:
     ClusterHighlightDelegate *m_highlighter;
     DetailsPane *m_details;
     QDockWidget *m_detailsDock = nullptr;
+    PlacementDock *m_placementDock = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_panelsMenu = nullptr;
     QMenu *m_goMenu = nullptr;

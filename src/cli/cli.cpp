@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "placementcommand.h"
 
 #include <QCoreApplication>
 
@@ -19,6 +20,7 @@ QString usage()
               "  clusters   List the member clusters of a kubeconfig with their state\n"
               "  get        Show clusters or federated workloads (get clusters|workloads)\n"
               "  plan       Compute a replica placement plan from preferences\n"
+              "  placement  Show or set a workload's placement (placement get|set NS/NAME)\n"
               "\n"
               "Options:\n"
               "  --version  Print the version\n"
@@ -50,6 +52,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return runGet(rest, out, err);
     if (command == QLatin1String("plan"))
         return runPlan(rest, out, err);
+    if (command == QLatin1String("placement"))
+        return runPlacement(rest, out, err);
     err << tr("meridianctl: unknown command \"%1\"\n\n").arg(command) << usage();
     return ExitUsage;
 }

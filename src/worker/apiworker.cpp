@@ -234,6 +234,16 @@ void ApiWorker::flushBackend()
         emit workloadBatch(m_generation, changes.workloads, changes.removedWorkloads);
 }
 
+void ApiWorker::runWithClients(const ClientTask &task)
+{
+    QHash<QString, Kube::ApiClient *> clients;
+    for (const auto &client : std::as_const(m_clients)) {
+        if (client)
+            clients.insert(client->context().context.name, client);
+    }
+    task(clients);
+}
+
 void ApiWorker::refresh()
 {
     if (m_karmada) {
@@ -325,6 +335,12 @@ quint64 ApiThread::connectFederation(const FederationRequest &request)
         worker->connectFederation(request, generation);
     });
     return generation;
+}
+
+void ApiThread::runWithClients(const ApiWorker::ClientTask &task)
+{
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, task] { worker->runWithClients(task); });
 }
 
 void ApiThread::refresh()

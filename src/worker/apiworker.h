@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <functional>
+
 namespace Meridian::Net {
 class Transport;
 }
@@ -52,6 +54,11 @@ public:
 
     void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
     void setExecTimeout(int ms);
+
+    // Runs `task` here with the API client of every connected member (by context), for jobs
+    // that write to several members at once, such as applying a placement.
+    using ClientTask = std::function<void(const QHash<QString, Kube::ApiClient *> &)>;
+    void runWithClients(const ClientTask &task);
 
 signals:
     void federationLoaded(quint64 generation, const Meridian::ClusterStatusList &clusters);
@@ -115,6 +122,7 @@ public:
     // Thread-safe entry points: each queues the call onto the worker thread.
     quint64 connectFederation(const FederationRequest &request);
     void refresh();
+    void runWithClients(const ApiWorker::ClientTask &task);
     quint64 generation() const { return m_generation; }
 
 private:

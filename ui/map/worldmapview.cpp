@@ -792,6 +792,7 @@ void WorldMapView::paintEvent(QPaintEvent *)
     }
     painter.setRenderHint(QPainter::Antialiasing);
     paintMarkers(painter);
+    paintPlacement(painter);
     paintOverlay(painter);
 }
 
@@ -870,6 +871,98 @@ void WorldMapView::paintMarkers(QPainter &painter)
             painter.drawStaticText(m.labelRect.topLeft() + QPointF(kLabelPadX, kLabelPadY),
                                    m.label);
     }
+}
+
+void WorldMapView::setPlacementOverlay(const QHash<QString, int> &plannedByContext,
+                                       const QList<PlacementArrow> &arrows)
+{
+    m_placementPlanned = plannedByContext;
+    m_placementArrows = arrows;
+    update();
+}
+
+void WorldMapView::setReplicaDragEnabled(bool enabled)
+{
+    m_replicaDragEnabled = enabled;
+    if (!enabled && m_replicaDragFrom >= 0) {
+        m_replicaDragFrom = -1;
+        unsetCursor();
+        update();
+    }
+}
+
+void WorldMapView::setReplicaDragMaximum(int maximum)
+{
+    m_replicaDragMaximum = std::max(1, maximum);
+    m_replicaDragCount = std::clamp(m_replicaDragCount, 1, m_replicaDragMaximum);
+}
+
+QString WorldMapView::replicaDragTarget(QPointF position) const
+{
+    const int index = markerAt(position);
+    if (index < 0 || index == m_replicaDragFrom)
+        return {};
+    return m_markers.at(index).context;
+}
+
+void WorldMapView::paintPlacement(QPainter &painter)
+{
+    if (m_placementPlanned.isEmpty() && m_placementArrows.isEmpty() && m_replicaDragFrom < 0)
+        return;
+    const Palette &colors = paletteFor(m_theme);
+    painter.save();
+    const QColor arrowColor(0xCC, 0x79, 0xA7); // Okabe-Ito reddish purple
+    const auto drawArrow = [&](QPointF a, QPointF b, const QString &label, Qt::PenStyle style) {
+        painter.setPen(QPen(arrowColor, 2.0, style, Qt::RoundCap));
+        painter.drawLine(a, b);
+        const QPointF d = b - a;
+        const double length = std::hypot(d.x(), d.y());
+        if (length > 1.0) {
+            const QPointF u = d / length;
+            const QPointF n(-u.y(), u.x());
+            QPolygonF head;
+            head << b << b - u * 10 + n * 5 << b - u * 10 - n * 5;
+            painter.setBrush(arrowColor);
+            painter.drawPolygon(head);
+            painter.setBrush(Qt::NoBrush);
+        }
+        const QPointF mid = (a + b) / 2;
+        const QRectF box(mid - QPointF(14, 9), QSizeF(28, 18));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(arrowColor);
+        painter.drawRoundedRect(box, 4, 4);
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(Qt::white);
+        painter.drawText(box, Qt::AlignCenter, label);
+    };
+    for (auto it = m_placementPlanned.cbegin(); it != m_placementPlanned.cend(); ++it) {
+        const auto index = m_markerByContext.constFind(it.key());
+        if (index == m_markerByContext.cend() || !m_markers.at(*index).placed)
+            continue;
+        const Marker &m = m_markers.at(*index);
+        painter.setPen(QPen(colors.selection, 1.5, Qt::DashLine));
+        painter.drawEllipse(m.screen, m.radius + 6, m.radius + 6);
+        painter.setPen(colors.selection);
+        painter.drawText(QRectF(m.screen.x() + m.radius + 4, m.screen.y() - m.radius - 18, 60, 16),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("→ %1").arg(it.value()));
+    }
+    for (const PlacementArrow &arrow : std::as_const(m_placementArrows)) {
+        const std::optional<QPointF> a = markerCenter(arrow.from);
+        const std::optional<QPointF> b = markerCenter(arrow.to);
+        if (a && b)
+            drawArrow(*a, *b, QString::number(arrow.count), Qt::SolidLine);
+    }
+    if (m_replicaDragFrom >= 0) {
+        const QPointF a = m_markers.at(m_replicaDragFrom).screen;
+        const std::optional<QPointF> target
+                = m_replicaDragTo.isEmpty() ? std::nullopt : markerCenter(m_replicaDragTo);
+        drawArrow(a,
+                  target.value_or(m_replicaDragPosition),
+                  QString::number(m_replicaDragCount),
+                  Qt::DashLine);
+    }
+    painter.restore();
 }
 
 void WorldMapView::paintOverlay(QPainter &painter)
@@ -1055,6 +1148,18 @@ bool WorldMapView::event(QEvent *event)
 
 void WorldMapView::wheelEvent(QWheelEvent *event)
 {
+    if (m_replicaDragFrom >= 0) {
+        const int steps = event->angleDelta().y() / 120;
+        const int count
+                = std::clamp(m_replicaDragCount + steps, 1, std::max(1, m_replicaDragMaximum));
+        if (count != m_replicaDragCount) {
+            m_replicaDragCount = count;
+            emit markerDragged(m_markers.at(m_replicaDragFrom).context, m_replicaDragTo, count);
+            update();
+        }
+        event->accept();
+        return;
+    }
     const QPoint pixels = event->pixelDelta();
     const QPoint angle = event->angleDelta();
     if (!pixels.isNull() && !(event->modifiers() & Qt::ControlModifier)
@@ -1073,6 +1178,20 @@ void WorldMapView::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
+    if (m_replicaDragEnabled) {
+        ensureLayout();
+        const int index = markerAt(event->position());
+        if (index >= 0) {
+            m_replicaDragFrom = index;
+            m_replicaDragTo.clear();
+            m_replicaDragCount = 1;
+            m_replicaDragPosition = event->position();
+            setCursor(Qt::DragMoveCursor);
+            emit markerDragStarted(m_markers.at(index).context);
+            event->accept();
+            return;
+        }
+    }
     m_dragging = true;
     m_dragMoved = false;
     m_dragLast = event->position();
@@ -1082,6 +1201,16 @@ void WorldMapView::mousePressEvent(QMouseEvent *event)
 
 void WorldMapView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_replicaDragFrom >= 0) {
+        m_replicaDragPosition = event->position();
+        const QString to = replicaDragTarget(event->position());
+        if (to != m_replicaDragTo) {
+            m_replicaDragTo = to;
+            emit markerDragged(m_markers.at(m_replicaDragFrom).context, to, m_replicaDragCount);
+        }
+        update();
+        return;
+    }
     if (m_dragging) {
         const QPointF delta = event->position() - m_dragLast;
         if (!m_dragMoved && (event->position() - m_pressPosition).manhattanLength() < 4)
@@ -1103,6 +1232,17 @@ void WorldMapView::mouseMoveEvent(QMouseEvent *event)
 
 void WorldMapView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_replicaDragFrom >= 0 && event->button() == Qt::LeftButton) {
+        const QString from = m_markers.at(m_replicaDragFrom).context;
+        const QString to = replicaDragTarget(event->position());
+        m_replicaDragFrom = -1;
+        m_replicaDragTo.clear();
+        unsetCursor();
+        update();
+        emit markerDropped(from, to, m_replicaDragCount);
+        event->accept();
+        return;
+    }
     if (event->button() != Qt::LeftButton || !m_dragging) {
         QWidget::mouseReleaseEvent(event);
         return;

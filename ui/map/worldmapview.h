@@ -83,6 +83,22 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // Placement preview (the placement editor): a ghost ring with the planned count at each
+    // marker, and arrows for replicas moving between clusters. Empty: none.
+    struct PlacementArrow
+    {
+        QString from;
+        QString to;
+        int count = 0;
+    };
+    void setPlacementOverlay(const QHash<QString, int> &plannedByContext,
+                             const QList<PlacementArrow> &arrows);
+    // While on, dragging from one marker onto another moves replicas instead of panning; the
+    // wheel changes the count while dragging, from 1 to the maximum.
+    void setReplicaDragEnabled(bool enabled);
+    void setReplicaDragMaximum(int maximum);
+    int replicaDragCount() const { return m_replicaDragCount; }
+
 public slots:
     void fitToClusters();
     void showWholeWorld();
@@ -92,6 +108,10 @@ public slots:
 signals:
     // Double click or Enter on a cluster.
     void clusterActivated(const QString &context);
+    // Replica drag (setReplicaDragEnabled): `to` is empty while not over another marker.
+    void markerDragStarted(const QString &from);
+    void markerDragged(const QString &from, const QString &to, int count);
+    void markerDropped(const QString &from, const QString &to, int count);
 
 protected:
     bool event(QEvent *event) override;
@@ -139,6 +159,8 @@ private:
     void renderBase();
     void paintMarkers(QPainter &painter);
     void paintOverlay(QPainter &painter);
+    void paintPlacement(QPainter &painter);
+    QString replicaDragTarget(QPointF position) const;
     void syncTray();
     void updateAccessibleDescription();
 
@@ -199,6 +221,15 @@ private:
     bool m_dragMoved = false;
     QPointF m_dragLast;
     QPointF m_pressPosition;
+
+    QHash<QString, int> m_placementPlanned;
+    QList<PlacementArrow> m_placementArrows;
+    bool m_replicaDragEnabled = false;
+    int m_replicaDragFrom = -1; // marker index while dragging replicas
+    QString m_replicaDragTo;
+    int m_replicaDragCount = 1;
+    int m_replicaDragMaximum = 1;
+    QPointF m_replicaDragPosition;
 
     QFrame *m_tray = nullptr;
     QLabel *m_trayTitle = nullptr;
