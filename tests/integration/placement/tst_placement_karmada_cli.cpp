@@ -209,12 +209,7 @@ private slots:
     void cleanupTestCase()
     {
         m_clients.reset();
-        // TODO(coordinator): drop this once feat/karmada is merged. On main, ~Federation()
-        // deletes the servers before the Karmada control plane, whose destructor then unobserves
-        // freed cluster states (a crash after every test has passed); feat/karmada deletes the
-        // control plane first. Until then the simulator is left to the process exit.
-        if (!qEnvironmentVariableIsSet("MERIDIAN_SIM_KARMADA_TEARDOWN_FIXED"))
-            (void)m_sim.release();
+        m_sim.reset();
     }
 
 private:

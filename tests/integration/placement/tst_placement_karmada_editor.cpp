@@ -87,9 +87,7 @@ private slots:
     {
         m_api.reset();
         m_clients.reset();
-        // TODO(coordinator): drop once feat/karmada is merged (see tst_placement_karmada_cli).
-        if (!qEnvironmentVariableIsSet("MERIDIAN_SIM_KARMADA_TEARDOWN_FIXED"))
-            (void)m_sim.release();
+        m_sim.reset();
     }
 
     void dragAndApply()
