@@ -36,7 +36,9 @@ case "$src_version" in
     *) die "source package kubernetes is $src_version, not 1.20.2" ;;
 esac
 
-key="${src_version}-${go_version}-${arch}"
+# recipe: bump when the way of building changes, so that caches of an older recipe are not used.
+recipe=2
+key="${src_version}-${go_version}-${arch}-r${recipe}"
 out="$cache_root/$key"
 if [ -x "$out/bin/kube-apiserver" ] && [ -f "$out/COMPLETE" ]; then
     echo "$out/bin"
@@ -61,6 +63,19 @@ apt-get source --only-source "kubernetes=$src_version" >&2 || die "apt-get sourc
 srcdir=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'kubernetes-*' | head -n1)
 [ -d "$srcdir" ] || die "apt-get source produced no kubernetes-* directory"
 cd "$srcdir"
+
+# Kubernetes 1.20 vendors github.com/modern-go/reflect2 1.0.1, which links to reflect.mapiterinit
+# with its pre-Go-1.18 signature: built with Debian 12's Go 1.19, kube-apiserver dies with SIGSEGV
+# (runtime.mapiternext) the first time json-iterator encodes a map. Debian's
+# golang-github-modern-go-reflect2-dev is 1.0.2, the upstream fix (same API), so vendor that.
+reflect2=/usr/share/gocode/src/github.com/modern-go/reflect2
+if [ ! -f vendor/github.com/modern-go/reflect2/go_above_118.go ]; then
+    [ -f "$reflect2/go_above_118.go" ] ||
+        die "$reflect2 is missing: install Debian's golang-github-modern-go-reflect2-dev (1.0.2), which Go >= 1.18 needs"
+    log "replacing the vendored modern-go/reflect2 1.0.1 by Debian's 1.0.2 (Go 1.18+ fix)"
+    rm -f vendor/github.com/modern-go/reflect2/*.go vendor/github.com/modern-go/reflect2/*.s
+    cp "$reflect2"/*.go "$reflect2"/*.s vendor/github.com/modern-go/reflect2/
+fi
 
 # As debian/rules: a GOPATH with the tree at k8s.io/kubernetes, CGO off, HOME somewhere harmless.
 # Offline: 1.20's hack/ builds in GOPATH mode (GO111MODULE=off) from vendor/, and the module proxy

@@ -464,6 +464,9 @@ case "$command" in
         state=${1:?usage: realk8s.sh start DIR}
         shift
         parse_common "$@"
+        if [ -e "$state" ] && [ -n "$(ls -A "$state")" ]; then
+            die "$state is not empty (stop a previous run with: realk8s.sh stop $state; then remove it)"
+        fi
         mkdir -p "$state"
         state=$(cd "$state" && pwd)
         do_start "$n_clusters" || {

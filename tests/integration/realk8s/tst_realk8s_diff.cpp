@@ -395,13 +395,15 @@ void TestRealK8sDiff::compareState(const QString &check)
                                          .toString();
             podsPerRevision[hash] += 1;
             onePodSpec = pod.value(QStringLiteral("spec")).toObject();
+            onePodSpec.remove(QStringLiteral("nodeName")); // the nodes differ by name
         }
         QJsonObject podCounts;
         for (auto it = podsPerRevision.cbegin(); it != podsPerRevision.cend(); ++it)
             podCounts.insert(names[i].apply(it.key()), it.value());
         state[i] = QJsonObject{{QStringLiteral("deployment"), d.body},
                                {QStringLiteral("replicaSets"), byRevision},
-                               {QStringLiteral("podsPerRevision"), podCounts}};
+                               {QStringLiteral("podsPerRevision"), podCounts},
+                               {QStringLiteral("podSpec"), onePodSpec}};
     }
     compare(check + QStringLiteral(" (Deployment, ReplicaSets, pods)"),
             normalise(state[0], QString(), names[0]),
