@@ -248,6 +248,10 @@ EOF
   "operatingSystem":"linux","architecture":"amd64"}}}
 EOF
         )" application/merge-patch+json >"$state/$c/node-$n-status.json" || return 1
+        # Admission (TaintNodesByCondition) registers nodes with the not-ready taint, which the
+        # node lifecycle controller would lift once the kubelet reports Ready; it is not running.
+        api "$c" PATCH "/api/v1/nodes/$node" '{"spec":{"taints":null}}' application/merge-patch+json \
+            >"$state/$c/node-$n-taints.json" || return 1
     done
     # viewer: may read workloads in "default" (the built-in ClusterRole "view"), nothing else.
     api "$c" POST /apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings \
