@@ -2,12 +2,13 @@
 # Builds kube-apiserver, kube-controller-manager, kube-scheduler and kubectl 1.20.2 from Debian 12's
 # `kubernetes` source package, the way debian/rules does (the upstream `make WHAT=cmd/...` with
 # Debian's golang and the vendored tree, CGO off), offline, and caches the binaries in
-#   ${MERIDIAN_K8S_CACHE:-~/.cache/meridian/k8s-1.20.2}/<source version>-<go version>-<arch>/bin
+#   ${MERIDIAN_K8S_CACHE:-~/.cache/meridian/k8s-1.20.2}/<source version>-<go version>-<arch>-r<recipe>/bin
 # Prints that bin directory on stdout when done; a second run only prints it.
 #
 # Needs: a deb-src entry for bookworm, dpkg-dev, golang-go, rsync (packaging/bootstrap.sh sets these
 # up). Runs under `nice` with Go's package parallelism limited (MERIDIAN_K8S_BUILD_JOBS, default 1)
-# because the machine is shared. Everything except the final path goes to stderr.
+# because the machine is shared (MERIDIAN_K8S_NICE, default 10). Everything except the final path
+# goes to stderr. MERIDIAN_SKIP_REALK8S=1 exits with 77 (ctest: skipped) without doing anything.
 set -euo pipefail
 
 cache_root=${MERIDIAN_K8S_CACHE:-$HOME/.cache/meridian/k8s-1.20.2}
