@@ -5,7 +5,8 @@
 #   ${MERIDIAN_K8S_CACHE:-~/.cache/meridian/k8s-1.20.2}/<source version>-<go version>-<arch>-r<recipe>/bin
 # Prints that bin directory on stdout when done; a second run only prints it.
 #
-# Needs: a deb-src entry for bookworm, dpkg-dev, golang-go, rsync (packaging/bootstrap.sh sets these
+# Needs: a deb-src entry for bookworm, dpkg-dev, golang-go, golang-github-modern-go-reflect2-dev,
+# rsync (packaging/bootstrap.sh sets these
 # up). Runs under `nice` with Go's package parallelism limited (MERIDIAN_K8S_BUILD_JOBS, default 1)
 # because the machine is shared (MERIDIAN_K8S_NICE, default 10). Everything except the final path
 # goes to stderr. MERIDIAN_SKIP_REALK8S=1 exits with 77 (ctest: skipped) without doing anything.
