@@ -19,10 +19,27 @@ esac
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 
-# 1. Debian packages: only the missing ones, and apt-get update only if something is missing.
+# 1. Debian packages: only the missing ones, and apt-get update only if something is missing
+#    (or deb-src entries were just added).
 mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' packaging/build-deps.txt)
 if ! command -v kubectl >/dev/null 2>&1; then
     wanted+=(kubernetes-client) # for the kubectl conformance tests; never replaces a kubectl
+fi
+# The real-Kubernetes test tier (tests/integration/realk8s) builds kube-apiserver and friends from
+# Debian's `kubernetes` source package, so apt needs deb-src entries: mirror the deb ones.
+need_update=false
+if ! apt-cache showsrc kubernetes >/dev/null 2>&1 || [ -z "$(apt-cache showsrc kubernetes 2>/dev/null)" ]; then
+    src_list=/etc/apt/sources.list.d/meridian-deb-src
+    if [ -f /etc/apt/sources.list.d/debian.sources ] && [ ! -f "$src_list.sources" ]; then
+        echo "==> Adding deb-src entries ($src_list.sources) for the real-Kubernetes tests"
+        sed 's/^Types:[[:space:]]*deb[[:space:]]*$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+            | "${sudo[@]}" tee "$src_list.sources" >/dev/null
+    elif [ -f /etc/apt/sources.list ] && [ ! -f "$src_list.list" ]; then
+        echo "==> Adding deb-src entries ($src_list.list) for the real-Kubernetes tests"
+        grep -E '^deb[[:space:]]' /etc/apt/sources.list | sed 's/^deb[[:space:]]/deb-src /' \
+            | "${sudo[@]}" tee "$src_list.list" >/dev/null
+    fi
+    need_update=true
 fi
 missing=()
 for package in "${wanted[@]}"; do
@@ -30,9 +47,11 @@ for package in "${wanted[@]}"; do
         missing+=("$package")
     fi
 done
+if [ ${#missing[@]} -gt 0 ] || [ "$need_update" = true ]; then
+    "${sudo[@]}" apt-get update -qq
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "==> Installing ${missing[*]}"
-    "${sudo[@]}" apt-get update -qq
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
     echo "==> Every Debian package is already installed"

@@ -1038,7 +1038,14 @@ HttpResponse KubeApi::patch(const ResourceType &type,
             if (!result) {
                 if (result.error().code == u"BadRequest")
                     return badRequest(result.error().message);
-                return HttpResponse::kubeStatus(422, u"Invalid"_s, result.error().message);
+                // kube-apiserver answers a patch that does not apply (a failed "test", a missing
+                // path) with errors.NewGenericServerResponse(422, ...): a generic message and
+                // empty details; jsonpatch's own text never reaches the client.
+                return HttpResponse::kubeStatus(
+                        422,
+                        u"Invalid"_s,
+                        u"the server rejected our request due to an error in our request"_s,
+                        QByteArrayLiteral("{}"));
             }
             patched = result->toObject();
         } else if (contentType == "application/merge-patch+json") {
