@@ -187,7 +187,7 @@ Status AccessTokenProvider::resolve()
     using Kind = CredentialSource::Kind;
     if (m_source.kind == Kind::Auto) {
         const QString adc = qEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS");
-        if (!m_source.keyFile.isEmpty()) {
+        if (!m_source.keyFile.isEmpty() || !m_source.keyJson.isEmpty()) {
             m_source.kind = Kind::ServiceAccountFile;
         } else if (!adc.isEmpty()) {
             m_source.kind = Kind::ServiceAccountFile;
@@ -200,7 +200,10 @@ Status AccessTokenProvider::resolve()
     }
     switch (m_source.kind) {
     case Kind::ServiceAccountFile: {
-        Result<ServiceAccountKey> key = ServiceAccountKey::load(m_source.keyFile);
+        Result<ServiceAccountKey> key
+                = m_source.keyJson.isEmpty()
+                          ? ServiceAccountKey::load(m_source.keyFile)
+                          : ServiceAccountKey::parse(m_source.keyJson, tr("the in-memory key"));
         m_description = tr("service-account key %1").arg(m_source.keyFile);
         if (!key)
             return key.error();

@@ -49,9 +49,10 @@ struct CredentialSource
 {
     enum class Kind { Auto, ServiceAccountFile, Gcloud, MetadataServer, StaticToken };
     Kind kind = Kind::Auto;
-    QString keyFile;  // ServiceAccountFile
-    QByteArray token; // StaticToken (tests, MERIDIAN_LOGGING_TOKEN)
-    QByteArray caPem; // trusted for the token endpoint too (the simulator's CA)
+    QString keyFile;    // ServiceAccountFile
+    QByteArray keyJson; // the same, held in memory (the demo\'s key never touches the disk)
+    QByteArray token;   // StaticToken (tests, MERIDIAN_LOGGING_TOKEN)
+    QByteArray caPem;   // trusted for the token endpoint too (the simulator's CA)
     QString gcloudProgram = QStringLiteral("gcloud");
 };
 

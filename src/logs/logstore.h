@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -173,3 +174,5 @@ private:
 int clusterHue(QStringView cluster);
 
 } // namespace Meridian::Logs
+
+Q_DECLARE_METATYPE(Meridian::Logs::SegmentPtr)

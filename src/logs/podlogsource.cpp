@@ -178,8 +178,8 @@ void PodLogSource::openStream(Kube::ApiClient *client,
                            .arg(percent(ns), percent(pod), percent(container));
     if (m_query.fromNs) {
         // sinceTime has second precision; lines before fromNs are dropped in consume().
-        path += QStringLiteral("&sinceTime=")
-                + percent(formatRfc3339(m_query.fromNs).left(19) + u'Z');
+        // ':' may stand unescaped in a query, and meridian-sim does not decode %3A there.
+        path += QStringLiteral("&sinceTime=") + formatRfc3339(m_query.fromNs).left(19) + u'Z';
     }
     if (m_query.follow)
         path += QStringLiteral("&follow=true");
