@@ -2,6 +2,7 @@
 
 #include "models/clustermodel.h"
 #include "models/workloadmodel.h"
+#include "ui/logs/logbrowser.h"
 #include "ui/map/worldmapview.h"
 
 #include <QAction>
@@ -358,6 +359,34 @@ void MainWindow::updateStatus()
                                                                .arg(QTime::currentTime().toString(
                                                                        QStringLiteral("HH:mm:ss")))
                                                      : QString()));
+}
+
+void MainWindow::addLogBrowser(Logs::LogBrowser *browser)
+{
+    auto *dock = new QDockWidget(tr("Logs"), this);
+    dock->setObjectName(QStringLiteral("logDock"));
+    dock->setWidget(browser);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    tabifyDockWidget(m_workloadDock, dock);
+    for (QAction *action : menuBar()->actions()) {
+        if (action->menu() && action->text() == tr("&View"))
+            action->menu()->addAction(dock->toggleViewAction());
+    }
+    connect(browser, &Logs::LogBrowser::clusterActivated, this, &MainWindow::selectCluster);
+}
+
+bool MainWindow::selectCluster(const QString &name)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        if (m_proxy->index(row, ClusterModel::NameColumn).data().toString() == name) {
+            m_view->selectRow(row);
+            m_clusterDock->raise();
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace Meridian

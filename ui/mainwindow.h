@@ -12,6 +12,10 @@ class QTimer;
 class QAction;
 class QDockWidget;
 
+namespace Meridian::Logs {
+class LogBrowser;
+}
+
 namespace Meridian {
 
 class ClusterModel;
@@ -40,6 +44,11 @@ public:
     // false while it is not known yet.
     bool selectWorkload(const QString &key);
     void setDarkTheme(bool dark);
+    // Docks the log browser beside the cluster and workload tables (View menu: Logs); its
+    // "Show Cluster on Map" selects that cluster here.
+    void addLogBrowser(Logs::LogBrowser *browser);
+    // Selects the cluster's row (and so its marker on the map); false when it is not listed.
+    bool selectCluster(const QString &name);
 
 signals:
     // Every cluster of the current federation has answered or failed at least once.

@@ -44,6 +44,7 @@ struct SeverityRange
     Severity high = Severity::Emergency;
     bool contains(Severity s) const { return s >= low && s <= high; }
     bool isAll() const { return low == Severity::Default && high == Severity::Emergency; }
+    friend bool operator==(const SeverityRange &, const SeverityRange &) = default;
 };
 std::optional<SeverityRange> parseSeverityRange(QStringView spec);
 
