@@ -101,7 +101,9 @@ void CloudLoggingClient::requestPage()
         return;
     // A page token only works with the filter of its first page.
     if (m_pageToken.isEmpty())
-        m_currentFilter = m_initialDone ? cloudLoggingFilter(m_query, m_newestNs + 1) : m_filter;
+        m_currentFilter = m_initialDone && m_newestNs > 0
+                                  ? cloudLoggingFilter(m_query, m_newestNs + 1)
+                                  : m_filter; // nothing seen yet: the query's own range
     const quint64 generation = m_generation;
     m_tokens->obtain(this, [this, generation](const Result<QByteArray> &token) {
         if (generation != m_generation || !m_running)

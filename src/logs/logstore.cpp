@@ -22,8 +22,10 @@ std::size_t heapBytes(const std::vector<T> &v)
 }
 
 // Coalesce follow-mode trickles into segments of at least this many entries.
-constexpr std::size_t smallSegment = 4096;
-constexpr std::size_t coalescedSegment = 16384;
+// Copying the last segment costs the GUI thread time, so only trickles (follow mode, pod
+// streams) are merged, and only up to a few thousand entries.
+constexpr std::size_t smallSegment = 256;
+constexpr std::size_t coalescedSegment = 4096;
 
 void appendBytes(std::vector<char> &to, std::vector<quint32> &ends, std::string_view bytes)
 {
@@ -134,6 +136,26 @@ void SegmentBuilder::append(qint64 timestampNs,
     appendBytes(s.extras, s.extraEnd, extra);
 }
 
+void SegmentBuilder::appendValidUtf8(qint64 timestampNs,
+                                     quint32 source,
+                                     Severity severity,
+                                     std::string_view message,
+                                     std::string_view extra)
+{
+    if (!m_segment) {
+        m_segment = std::make_unique<LogSegment>();
+        m_segment->text.reserve(64 * 1024);
+    }
+    LogSegment &s = *m_segment;
+    s.timestamps.push_back(timestampNs);
+    s.sources.push_back(source);
+    s.severities.push_back(severity);
+    s.text.insert(s.text.end(), message.begin(), message.end());
+    s.textEnd.push_back(quint32(s.text.size()));
+    s.extras.insert(s.extras.end(), extra.begin(), extra.end());
+    s.extraEnd.push_back(quint32(s.extras.size()));
+}
+
 SegmentPtr SegmentBuilder::take()
 {
     if (!m_segment || m_segment->size() == 0)
@@ -165,7 +187,22 @@ LogStore::Appended LogStore::append(SegmentPtr segment)
         && m_segments.back()->size() + segment->size() <= coalescedSegment) {
         // Merge into a copy of the last segment: readers holding the old one keep it intact.
         const SegmentPtr &last = m_segments.back();
-        auto merged = std::make_shared<LogSegment>(*last);
+        auto merged = std::make_shared<LogSegment>();
+        const std::size_t n = last->size() + segment->size();
+        merged->timestamps.reserve(n);
+        merged->sources.reserve(n);
+        merged->severities.reserve(n);
+        merged->textEnd.reserve(n);
+        merged->extraEnd.reserve(n);
+        merged->text.reserve(last->text.size() + segment->text.size());
+        merged->extras.reserve(last->extras.size() + segment->extras.size());
+        merged->timestamps = last->timestamps;
+        merged->sources = last->sources;
+        merged->severities = last->severities;
+        merged->textEnd = last->textEnd;
+        merged->extraEnd = last->extraEnd;
+        merged->text = last->text;
+        merged->extras = last->extras;
         const auto textBase = quint32(merged->text.size());
         const auto extraBase = quint32(merged->extras.size());
         merged->timestamps.insert(merged->timestamps.end(),

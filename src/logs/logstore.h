@@ -100,6 +100,12 @@ public:
                 Severity severity,
                 std::string_view message,
                 std::string_view extra = {});
+    // The same for bytes known to be valid UTF-8 (the decoder's: simdjson validated the page).
+    void appendValidUtf8(qint64 timestampNs,
+                         quint32 source,
+                         Severity severity,
+                         std::string_view message,
+                         std::string_view extra);
     std::size_t size() const { return m_segment ? m_segment->size() : 0; }
     // The entries so far as one segment (trimmed to size), or nullptr when there are none.
     SegmentPtr take();

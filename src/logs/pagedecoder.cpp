@@ -6,6 +6,8 @@
 
 #include <simdjson.h>
 
+#include <unordered_map>
+
 namespace Meridian::Logs {
 
 namespace od = simdjson::ondemand;
@@ -31,8 +33,11 @@ struct PageDecoder::Private
 {
     std::shared_ptr<SourceTable> sources;
     od::parser parser;
+    od::parser sourceParser;
+    std::unordered_map<std::string, quint32> sourceCache;
+    std::string sourceKey;
     simdjson::padded_string buffer;
-    std::string message, extras, labels, minified;
+    std::string message, extras, extrasOut, labels, minified;
     std::string cluster, ns, pod, container, location, project, logName, insertId;
 
     // Appends the compact form of raw JSON to `out`.
@@ -121,86 +126,156 @@ struct PageDecoder::Private
         return simdjson::SUCCESS;
     }
 
+    // The source of an entry, from the raw JSON of its resource, labels and logName: a lookup
+    // in this decoder's cache, parsed and interned only the first time (a few hundred sources
+    // against a million entries).
+    simdjson::error_code sourceOf(std::string_view resourceRaw,
+                                  std::string_view labelsRaw,
+                                  std::string_view logNameRaw,
+                                  quint32 &id)
+    {
+        sourceKey.assign(resourceRaw);
+        sourceKey.push_back('\x1f');
+        sourceKey.append(labelsRaw);
+        sourceKey.push_back('\x1f');
+        sourceKey.append(logNameRaw);
+        if (const auto it = sourceCache.find(sourceKey); it != sourceCache.end()) {
+            id = it->second;
+            return simdjson::SUCCESS;
+        }
+        for (std::string *s :
+             {&labels, &cluster, &ns, &pod, &container, &location, &project, &logName})
+            s->clear();
+        std::string wrapped = "{\"r\":";
+        wrapped.append(resourceRaw.empty() ? std::string_view("{}") : resourceRaw);
+        wrapped.append(",\"n\":");
+        wrapped.append(logNameRaw.empty() ? std::string_view("\"\"") : logNameRaw);
+        wrapped.append("}");
+        simdjson::padded_string padded(wrapped);
+        od::document document;
+        if (auto e = sourceParser.iterate(padded).get(document))
+            return e;
+        od::object root;
+        if (auto e = document.get_object().get(root))
+            return e;
+        for (auto field : root) {
+            std::string_view key;
+            if (auto e = field.unescaped_key().get(key))
+                return e;
+            if (key == "r") {
+                if (auto e = resource(field.value()))
+                    return e;
+            } else if (auto e = stringInto(field.value(), logName)) {
+                return e;
+            }
+        }
+        if (!labelsRaw.empty())
+            appendMinified(labelsRaw, labels);
+        id = sources->intern({cluster, ns, pod, container, location, project, logName, labels});
+        sourceCache.emplace(sourceKey, id);
+        return simdjson::SUCCESS;
+    }
+
     simdjson::error_code entry(od::value value, SegmentBuilder &builder, DecodedPage &page)
     {
         od::object object;
         if (auto e = value.get_object().get(object))
             return e;
-        for (std::string *s : {&message,
-                               &extras,
-                               &labels,
-                               &cluster,
-                               &ns,
-                               &pod,
-                               &container,
-                               &location,
-                               &project,
-                               &logName,
-                               &insertId})
-            s->clear();
+        message.clear();
+        extras.clear();
+        std::string_view text;     // textPayload, unescaped in the parser's buffer
+        bool structured = false;   // the message is in `message` (minified JSON)
+        std::string_view received; // receiveTimestamp, parsed only when timestamp is missing
+        std::string_view resourceRaw, labelsRaw, logNameRaw, insertIdRaw;
         qint64 timestamp = 0;
-        qint64 received = 0;
         Severity severity = Severity::Default;
         for (auto field : object) {
-            std::string_view key;
-            if (auto e = field.unescaped_key().get(key))
+            od::raw_json_string key;
+            if (auto e = field.key().get(key))
                 return e;
             od::value v = field.value();
-            if (key == "timestamp" || key == "receiveTimestamp") {
-                std::string_view text;
-                if (!v.get_string().get(text)) {
-                    if (const auto ns = parseRfc3339(text))
-                        (key == "timestamp" ? timestamp : received) = *ns;
+            if (key == "timestamp") {
+                std::string_view t;
+                if (!v.get_string().get(t)) {
+                    if (const auto ns = parseRfc3339(t))
+                        timestamp = *ns;
                 }
+            } else if (key == "textPayload") {
+                const simdjson::error_code e = v.get_string().get(text);
+                if (e && e != simdjson::INCORRECT_TYPE)
+                    return e;
             } else if (key == "severity") {
-                std::string_view text;
+                std::string_view name;
                 int64_t number = 0;
-                if (!v.get_string().get(text)) {
-                    severity = severityFromBytes(text).value_or(Severity::Default);
+                if (!v.get_string().get(name)) {
+                    severity = severityFromBytes(name).value_or(Severity::Default);
                 } else if (!v.get_int64().get(number) && number >= 0 && number % 100 == 0
                            && number / 100 < severityCount) {
                     severity = static_cast<Severity>(number / 100);
                 }
-            } else if (key == "textPayload") {
-                if (auto e = stringInto(v, message))
-                    return e;
+            } else if (key == "resource") {
+                resourceRaw = rawOf(v);
+            } else if (key == "labels") {
+                labelsRaw = rawOf(v);
+            } else if (key == "logName") {
+                logNameRaw = rawOf(v);
+            } else if (key == "insertId") {
+                insertIdRaw = rawOf(v);
+            } else if (key == "receiveTimestamp") {
+                if (v.get_string().get(received))
+                    received = {};
             } else if (key == "jsonPayload" || key == "protoPayload") {
                 appendMinified(rawOf(v), message);
-            } else if (key == "resource") {
-                if (auto e = resource(v))
-                    return e;
-            } else if (key == "labels") {
-                appendMinified(rawOf(v), labels);
-            } else if (key == "logName") {
-                if (auto e = stringInto(v, logName))
-                    return e;
-            } else if (key == "insertId") {
+                structured = true;
+            } else if (key == "trace" || key == "spanId" || key == "sourceLocation"
+                       || key == "operation") {
+                // Small and useful in the detail pane. httpRequest, split and the rest are not
+                // kept: they would double the store's memory (docs/LOGS.md).
                 const std::string_view raw = rawOf(v);
-                if (auto e = stringInto(v, insertId))
-                    return e;
-                addExtra(key, raw);
-            } else {
-                // httpRequest, trace, spanId, sourceLocation, operation, split, ...: kept whole
-                // for the detail pane.
-                const std::string_view raw = rawOf(v);
-                if (!raw.empty())
-                    addExtra(key, raw);
+                if (!raw.empty()) {
+                    std::string_view name = key == "trace"            ? "trace"
+                                            : key == "spanId"         ? "spanId"
+                                            : key == "sourceLocation" ? "sourceLocation"
+                                                                      : "operation";
+                    addExtra(name, raw);
+                }
             }
         }
-        if (!extras.empty())
-            extras.push_back('}');
-        if (timestamp == 0)
-            timestamp = received;
-        const quint32 source = sources->intern(
-                {cluster, ns, pod, container, location, project, logName, labels});
-        builder.append(timestamp, source, severity, message, extras);
+        // {"insertId":..., "trace":..., ...}: insertId first, so readers find it cheaply.
+        extrasOut.clear();
+        if (!insertIdRaw.empty()) {
+            extrasOut.assign("{\"insertId\":");
+            extrasOut.append(insertIdRaw);
+        }
+        if (!extras.empty()) {
+            if (extrasOut.empty()) {
+                extrasOut.assign(extras);
+            } else {
+                extrasOut.push_back(',');
+                extrasOut.append(extras, 1);
+            }
+        }
+        if (!extrasOut.empty())
+            extrasOut.push_back('}');
+        if (timestamp == 0 && !received.empty()) {
+            if (const auto ns = parseRfc3339(received))
+                timestamp = *ns;
+        }
+        quint32 source = 0;
+        if (auto e = sourceOf(resourceRaw, labelsRaw, logNameRaw, source))
+            return e;
+        builder.appendValidUtf8(timestamp,
+                                source,
+                                severity,
+                                structured ? std::string_view(message) : text,
+                                extrasOut);
         ++page.entries;
         if (timestamp > page.newestNs) {
             page.newestNs = timestamp;
             page.newestIds.clear();
         }
-        if (timestamp == page.newestNs)
-            page.newestIds.push_back(insertId);
+        if (timestamp == page.newestNs && insertIdRaw.size() >= 2)
+            page.newestIds.emplace_back(insertIdRaw.substr(1, insertIdRaw.size() - 2));
         return simdjson::SUCCESS;
     }
 

@@ -128,6 +128,9 @@ LogTableModel::LogTableModel(std::shared_ptr<SourceTable> sources,
             &QFutureWatcher<FilterOutcome>::finished,
             this,
             &LogTableModel::onFilterDone);
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(100);
+    connect(&m_batchTimer, &QTimer::timeout, this, &LogTableModel::flushPending);
 }
 
 LogTableModel::~LogTableModel()
@@ -243,15 +246,37 @@ void LogTableModel::appendSegment(const SegmentPtr &segment)
 {
     if (!segment || segment->size() == 0)
         return;
-    const LogStore::Appended appended = m_store.append(segment);
+    m_pending.push_back(segment);
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void LogTableModel::flushPending()
+{
+    m_batchTimer.stop();
+    if (m_pending.empty())
+        return;
+    land(std::exchange(m_pending, {}));
+}
+
+void LogTableModel::land(const std::vector<SegmentPtr> &segments)
+{
+    std::vector<LogStore::Appended> appended;
+    appended.reserve(segments.size());
+    for (const SegmentPtr &segment : segments)
+        appended.push_back(m_store.append(segment));
     if (m_all) {
         // The rows shown follow the store: evicted ones leave the top, new ones join the end.
         if (m_store.firstId() > m_firstShown) {
             const auto gone = int(qMin<quint64>(m_store.firstId() - m_firstShown, m_rowsShown));
-            beginRemoveRows({}, 0, gone - 1);
-            m_firstShown += quint64(gone);
-            m_rowsShown -= std::size_t(gone);
-            endRemoveRows();
+            if (gone > 0) {
+                beginRemoveRows({}, 0, gone - 1);
+                m_firstShown += quint64(gone);
+                m_rowsShown -= std::size_t(gone);
+                endRemoveRows();
+            }
+            if (m_rowsShown == 0)
+                m_firstShown = m_store.firstId(); // evicted before it was ever shown
         }
         const std::size_t now = std::size_t(m_store.endId() - m_firstShown);
         if (now > m_rowsShown) {
@@ -261,13 +286,14 @@ void LogTableModel::appendSegment(const SegmentPtr &segment)
         }
     } else {
         dropEvicted();
-        // The new entries alone, filtered now: a page is small.
-        LogSnapshot one;
-        one.segments = {segment};
-        one.segmentFirstIds = {appended.firstNewId};
-        one.firstId = m_store.firstId();
-        one.endId = m_store.endId();
-        FilterResult kept = runFilter(one, *m_store.sources(), m_filter);
+        // The new entries alone, filtered now: a few pages.
+        LogSnapshot fresh;
+        fresh.segments = segments;
+        for (const LogStore::Appended &a : appended)
+            fresh.segmentFirstIds.push_back(a.firstNewId);
+        fresh.firstId = m_store.firstId();
+        fresh.endId = m_store.endId();
+        FilterResult kept = runFilter(fresh, *m_store.sources(), m_filter);
         if (!kept.ids.empty()) {
             const int first = int(m_visible.size());
             beginInsertRows({}, first, first + int(kept.ids.size()) - 1);
@@ -280,6 +306,8 @@ void LogTableModel::appendSegment(const SegmentPtr &segment)
 
 void LogTableModel::clear()
 {
+    m_batchTimer.stop();
+    m_pending.clear();
     beginResetModel();
     m_store.clear();
     m_visible.clear();

@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QFutureWatcher>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -75,8 +76,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // Appends a decoded batch: one beginInsertRows for what passes the filter.
+    // Queues a decoded batch; queued batches land together at most every batchIntervalMs (one
+    // beginInsertRows for all of them), so the view does its work a few times a second however
+    // fast pages come. flushPending() lands them now.
     void appendSegment(const SegmentPtr &segment);
+    void flushPending();
+    void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
     void clear();
 
     // Starts a background job; rows change when it finishes (filterFinished).
@@ -102,6 +107,7 @@ signals:
 
 private:
     void onFilterDone();
+    void land(const std::vector<SegmentPtr> &segments);
     void dropEvicted();
 
     LogStore m_store;
@@ -113,6 +119,8 @@ private:
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
     QFutureWatcher<FilterOutcome> m_watcher;
+    std::vector<SegmentPtr> m_pending;
+    QTimer m_batchTimer;
 };
 
 } // namespace Meridian::Logs

@@ -211,7 +211,7 @@ private slots:
         PageDecoder decoder(sources);
         const QByteArray bytes = R"({"entries":[{"timestamp":"2026-11-27T10:00:00Z","severity":400,
                      "jsonPayload": { "message" : "GET /v1 500", "logger":"api.access" },
-                     "httpRequest": {"status": 500},
+                     "httpRequest": {"status": 500}, "trace": "projects/p/traces/abc",
                      "labels": {"k8s-pod/app": "api"},
                      "resource":{"type":"k8s_container","labels":{"cluster_name":"c"}}}]})";
         const auto decoded = decoder.decode(bytes);
@@ -220,7 +220,8 @@ private slots:
         QCOMPARE(s.message(0),
                  std::string_view(R"({"message":"GET /v1 500","logger":"api.access"})"));
         QCOMPARE(int(s.severities[0]), int(Severity::Warning));
-        QCOMPARE(s.extra(0), std::string_view(R"({"httpRequest":{"status":500}})"));
+        // trace is kept for the detail pane; httpRequest is not (memory, docs/LOGS.md)
+        QCOMPARE(s.extra(0), std::string_view(R"({"trace":"projects/p/traces/abc"})"));
         QCOMPARE(sources->source(s.sources[0]).labels, QByteArray(R"({"k8s-pod/app":"api"})"));
     }
 
