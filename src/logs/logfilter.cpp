@@ -174,6 +174,9 @@ FilterResult runFilter(const LogSnapshot &snapshot,
         }
         const LogSegment &segment = *snapshot.segments[s];
         const std::size_t n = segment.size();
+        if (snapshot.segmentFirstIds[s] + n <= snapshot.firstId
+            || snapshot.segmentFirstIds[s] >= snapshot.endId)
+            continue; // outside the snapshot's live range (a tail re-run, or evicted)
         flags.assign(n, 0);
         const quint32 *src = segment.sources.data();
         const Severity *sev = segment.severities.data();
