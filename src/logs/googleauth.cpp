@@ -52,18 +52,22 @@ Result<ServiceAccountKey> ServiceAccountKey::parse(const QByteArray &json, const
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (!document.isObject())
-        return Result<ServiceAccountKey>::failure(QStringLiteral("ParseError"),
-                                                  tr("%1 is not a JSON key file (%2 at byte %3).")
-                                                          .arg(where, error.errorString())
-                                                          .arg(error.offset));
+        return Result<ServiceAccountKey>::failure(
+                QStringLiteral("ParseError"),
+                QCoreApplication::translate("Meridian::Logs",
+                                            "%1 is not a JSON key file (%2 at byte %3).")
+                        .arg(where, error.errorString())
+                        .arg(error.offset));
     const QJsonObject o = document.object();
     const QString type = o.value(QStringLiteral("type")).toString();
     if (type != QLatin1String("service_account"))
         return Result<ServiceAccountKey>::failure(
                 QStringLiteral("UnsupportedCredentials"),
-                tr("%1 holds \"%2\" credentials; Meridian reads service-account keys "
-                   "(type \"service_account\"). For your own account, log in with gcloud and "
-                   "leave --credentials out.")
+                QCoreApplication::translate(
+                        "Meridian::Logs",
+                        "%1 holds \"%2\" credentials; Meridian reads service-account keys "
+                        "(type \"service_account\"). For your own account, log in with gcloud and "
+                        "leave --credentials out.")
                         .arg(where, type));
     ServiceAccountKey key;
     key.clientEmail = o.value(QStringLiteral("client_email")).toString();
@@ -77,7 +81,9 @@ Result<ServiceAccountKey> ServiceAccountKey::parse(const QByteArray &json, const
         if (value)
             return Result<ServiceAccountKey>::failure(
                     QStringLiteral("ParseError"),
-                    tr("%1 has no \"%2\"; download the key file again from the Cloud console.")
+                    QCoreApplication::translate(
+                            "Meridian::Logs",
+                            "%1 has no \"%2\"; download the key file again from the Cloud console.")
                             .arg(where, QString::fromLatin1(name)));
     }
     return key;
@@ -87,9 +93,10 @@ Result<ServiceAccountKey> ServiceAccountKey::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result<ServiceAccountKey>::failure(QStringLiteral("NotFound"),
-                                                  tr("Cannot read the key file %1: %2.")
-                                                          .arg(path, file.errorString()));
+        return Result<ServiceAccountKey>::failure(
+                QStringLiteral("NotFound"),
+                QCoreApplication::translate("Meridian::Logs", "Cannot read the key file %1: %2.")
+                        .arg(path, file.errorString()));
     return parse(file.readAll(), path);
 }
 

@@ -14,11 +14,6 @@ namespace od = simdjson::ondemand;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Meridian::Logs", text);
-}
-
 std::string_view trimRight(std::string_view s)
 {
     while (!s.empty()
@@ -337,8 +332,10 @@ Result<DecodedPage> PageDecoder::decode(const QByteArray &bytes)
     if (error != simdjson::SUCCESS) {
         return Result<DecodedPage>::failure(
                 QStringLiteral("ParseError"),
-                tr("The Cloud Logging answer is not a valid entries:list page (%1); %2 bytes, "
-                   "starting \"%3\".")
+                QCoreApplication::translate(
+                        "Meridian::Logs",
+                        "The Cloud Logging answer is not a valid entries:list page (%1); %2 bytes, "
+                        "starting \"%3\".")
                         .arg(QString::fromLatin1(simdjson::error_message(error)))
                         .arg(bytes.size())
                         .arg(QString::fromUtf8(bytes.left(80))));
