@@ -53,15 +53,21 @@ void LogHistogramView::setHistogram(const Histogram &histogram, bool byCluster)
     for (const int t : totals)
         top = qMax(top, t);
     c->addSeries(series);
+    // Sixty bars have no room for sixty labels: the title gives the range and the bar width.
     QStringList categories;
-    for (int b = 0; b < histogram.buckets; ++b) {
-        const qint64 ms = (histogram.fromNs + b * histogram.bucketNs) / 1000000;
-        categories.append(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
-                                  .toString(QStringLiteral("HH:mm:ss")));
-    }
+    for (int b = 0; b < histogram.buckets; ++b)
+        categories.append(QString::number(b));
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsAngle(-90);
+    x->setLabelsVisible(false);
+    const auto clock = [](qint64 ns) {
+        return QDateTime::fromMSecsSinceEpoch(ns / 1000000, QTimeZone::utc())
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    c->setTitle(tr("%1 – %2 UTC, %3 s a bar")
+                        .arg(clock(histogram.fromNs),
+                             clock(histogram.fromNs + histogram.buckets * histogram.bucketNs))
+                        .arg(double(histogram.bucketNs) / 1e9, 0, 'g', 3));
     auto *y = new QValueAxis;
     y->setRange(0, qMax(1, top));
     y->setLabelFormat(QStringLiteral("%d"));
