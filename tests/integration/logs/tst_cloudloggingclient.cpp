@@ -34,6 +34,7 @@ public:
     QList<QPair<int, QByteArray>> script;
     QList<QByteArray> requests;
     QList<QByteArray> authorizations;
+    QList<QByteArray> heads;
 
     ScriptedServer() { listen(QHostAddress::LocalHost); }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(serverPort())); }
@@ -50,6 +51,7 @@ protected:
             if (end < 0)
                 return;
             const QByteArray head = buffer->left(end);
+            heads.append(head);
             qsizetype length = 0;
             for (const QByteArray &line : head.split('\n')) {
                 if (line.toLower().startsWith("content-length:"))
@@ -253,6 +255,86 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(c.finished, 10000);
         QVERIFY(!c.ok);
         QVERIFY(c.error.contains(QStringLiteral("not a valid entries:list page")));
+    }
+
+    void metadataServerToken()
+    {
+        // Given a metadata server on loopback ($GCE_METADATA_HOST) and no other credentials
+        ScriptedServer metadata;
+        metadata.script = {
+                {200, R"({"access_token":"meta-token","expires_in":3599,"token_type":"Bearer"})"}};
+        ScriptedServer logging;
+        logging.script = {{200, "{}"}};
+        const QByteArray saved = qgetenv("GCE_METADATA_HOST");
+        qputenv("GCE_METADATA_HOST", "127.0.0.1:" + QByteArray::number(metadata.serverPort()));
+        Logs::CloudLoggingOptions options;
+        options.endpoint = logging.url();
+        options.project = QStringLiteral("p");
+        Logs::CredentialSource source;
+        source.kind = Logs::CredentialSource::Kind::MetadataServer;
+        Net::Transport transport;
+        Logs::CloudLoggingClient client(options,
+                                        source,
+                                        std::make_shared<Logs::SourceTable>(),
+                                        &transport);
+        Collected c;
+        collect(client, c);
+        client.start({});
+        QTRY_VERIFY_WITH_TIMEOUT(c.finished, 10000);
+        qputenv("GCE_METADATA_HOST", saved);
+        // Then the token came from it, asked for the way Google's metadata server wants
+        QVERIFY2(c.ok, qPrintable(c.error));
+        QCOMPARE(metadata.heads.size(), 1);
+        QVERIFY(metadata.heads.first().startsWith(
+                "GET /computeMetadata/v1/instance/service-accounts/default/token"));
+        QVERIFY(metadata.heads.first().contains("Metadata-Flavor: Google"));
+        QCOMPARE(logging.authorizations, QList<QByteArray>{"Bearer meta-token"});
+    }
+
+    void gcloudToken()
+    {
+        // Given a stand-in for gcloud that prints a token (the real one is never run in tests)
+        QTemporaryDir dir;
+        const QString program = dir.filePath(QStringLiteral("gcloud"));
+        QFile script(program);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n[ \"$1 $2\" = \"auth print-access-token\" ] || exit 3\necho "
+                     "gcloud-token\n");
+        script.close();
+        script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                              | QFileDevice::ExeOwner);
+        ScriptedServer logging;
+        logging.script = {{200, "{}"}};
+        Logs::CloudLoggingOptions options;
+        options.endpoint = logging.url();
+        options.project = QStringLiteral("p");
+        Logs::CredentialSource source;
+        source.kind = Logs::CredentialSource::Kind::Gcloud;
+        source.gcloudProgram = program;
+        Net::Transport transport;
+        Logs::CloudLoggingClient client(options,
+                                        source,
+                                        std::make_shared<Logs::SourceTable>(),
+                                        &transport);
+        Collected c;
+        collect(client, c);
+        client.start({});
+        QTRY_VERIFY_WITH_TIMEOUT(c.finished, 10000);
+        QVERIFY2(c.ok, qPrintable(c.error));
+        QCOMPARE(logging.authorizations, QList<QByteArray>{"Bearer gcloud-token"});
+        // And a failing gcloud says what to do
+        Logs::CredentialSource broken = source;
+        broken.gcloudProgram = dir.filePath(QStringLiteral("missing-gcloud"));
+        Logs::CloudLoggingClient failing(options,
+                                         broken,
+                                         std::make_shared<Logs::SourceTable>(),
+                                         &transport);
+        Collected f;
+        collect(failing, f);
+        failing.start({});
+        QTRY_VERIFY_WITH_TIMEOUT(f.finished, 10000);
+        QVERIFY(!f.ok);
+        QVERIFY2(f.error.contains(QStringLiteral("missing-gcloud")), qPrintable(f.error));
     }
 
     void serviceAccountTokensAreRefreshedBeforeTheyExpire()
