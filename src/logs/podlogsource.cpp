@@ -7,6 +7,7 @@
 #include "net/transport.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,6 +81,7 @@ void PodLogSource::start(const LogQuery &query)
     m_pending.clear();
     m_streams.clear();
     m_clustersListing = 0;
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
     for (const auto &client : m_clients) {
         if (client
             && (query.clusters.isEmpty()
@@ -213,6 +215,7 @@ void PodLogSource::openStream(Kube::ApiClient *client,
 void PodLogSource::consume(int index, const QByteArray &chunk, bool last)
 {
     Stream &stream = m_streams[std::size_t(index)];
+    stream.lastChunkMs = QDateTime::currentMSecsSinceEpoch();
     QByteArray data = stream.partial + chunk;
     qsizetype start = 0;
     while (true) {
@@ -255,8 +258,21 @@ void PodLogSource::flush(bool all)
     std::stable_sort(m_pending.begin(), m_pending.end(), [](const Line &a, const Line &b) {
         return a.timestampNs < b.timestampNs;
     });
-    qint64 newest = m_pending.back().timestampNs;
-    const qint64 watermark = all ? std::numeric_limits<qint64>::max() : newest - m_mergeWindowNs;
+    const qint64 newest = m_pending.back().timestampNs;
+    qint64 watermark = all ? std::numeric_limits<qint64>::max() : newest - m_mergeWindowNs;
+    if (!all) {
+        // Wait for streams that are still sending their backlog or writing now; a stream
+        // quiet for two seconds (an idle container) holds nobody up.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const Stream &stream : m_streams) {
+            if (stream.done)
+                continue;
+            if (stream.lastChunkMs == 0 && now - m_startedMs < 3000)
+                return; // a backlog has yet to arrive
+            if (stream.lastChunkMs != 0 && now - stream.lastChunkMs < 2000)
+                watermark = qMin(watermark, stream.lastNs);
+        }
+    }
     SegmentBuilder builder;
     std::size_t taken = 0;
     for (; taken < m_pending.size() && m_pending[taken].timestampNs <= watermark; ++taken) {

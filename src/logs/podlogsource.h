@@ -67,6 +67,7 @@ private:
         quint32 source = 0;
         QByteArray partial; // a line without its newline yet
         qint64 lastNs = 0;
+        qint64 lastChunkMs = 0; // real time of the last chunk; 0 before the first
         bool done = false;
         Kube::RequestHandlePtr handle;
     };
@@ -95,6 +96,7 @@ private:
     bool m_running = false;
     bool m_caughtUp = false;
     quint64 m_generation = 0;
+    qint64 m_startedMs = 0;
 };
 
 } // namespace Meridian::Logs

@@ -2,6 +2,8 @@
 // service-account key and CA, pod logs through its kubeconfig, and the two agreeing on the same
 // window line for line. gcloud is never run; GCE_METADATA_HOST points at a closed port.
 #include "cli/cli.h"
+#include "kube/credentials.h"
+#include "logs/podlogsource.h"
 #include "net/transport.h"
 #include "sim/federation.h"
 
@@ -180,6 +182,41 @@ private slots:
             if (!message.startsWith(u'{'))
                 QCOMPARE(b[i].value(QStringLiteral("message")).toString(), message);
         }
+    }
+
+    void podsFollowMergesInTimestampOrder()
+    {
+        // Given follow streams from every web pod of both clusters
+        Net::Transport transport;
+        Kube::ExecCredentialProvider credentials;
+        auto sources = std::make_shared<Logs::SourceTable>();
+        Logs::PodLogSource pods(sources, &transport, &credentials);
+        pods.setMergeWindowMs(1000);
+        Kube::LoadOptions load;
+        load.inlineContent = m_sim->kubeconfig();
+        QVERIFY(pods.setKubeconfig(load, {}).ok());
+        std::vector<qint64> timestamps;
+        QSet<QString> clusters;
+        connect(&pods, &Logs::PodLogSource::entriesReceived, this, [&](const Logs::SegmentPtr &s) {
+            timestamps.insert(timestamps.end(), s->timestamps.begin(), s->timestamps.end());
+            for (const quint32 source : s->sources)
+                clusters.insert(sources->source(source).cluster);
+        });
+        Logs::LogQuery query;
+        query.workload = QStringLiteral("web");
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() * 1000000;
+        query.fromNs = start - qint64(5) * 1000000000;
+        query.follow = true;
+        pods.start(query);
+        // When it runs for a few seconds
+        QTest::qWait(5000);
+        pods.stop();
+        // Then the backlog and new lines came, from both clusters, merged in timestamp order
+        QVERIFY(timestamps.size() > 10);
+        QCOMPARE(clusters.size(), 2);
+        QVERIFY(std::is_sorted(timestamps.begin(), timestamps.end()));
+        QVERIFY(timestamps.back() > start);
+        QVERIFY(timestamps.front() >= query.fromNs);
     }
 
     void textOutput()
