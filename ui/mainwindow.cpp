@@ -5,6 +5,7 @@
 #include "ui/details/clusterhighlightdelegate.h"
 #include "ui/details/consoleselection.h"
 #include "ui/details/detailspane.h"
+#include "ui/logs/logbrowser.h"
 #include "ui/map/worldmapview.h"
 #include "ui/placement/placementdock.h"
 #include "ui/settings/settingsdialog.h"
@@ -642,6 +643,26 @@ void MainWindow::updateStatus()
                                                                .arg(QTime::currentTime().toString(
                                                                        QStringLiteral("HH:mm:ss")))
                                                      : QString()));
+}
+
+void MainWindow::addLogBrowser(Logs::LogBrowser *browser)
+{
+    QDockWidget *dock
+            = addPanel(browser, tr("Logs"), QStringLiteral("logDock"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_workloadDock, dock);
+    // Log entries name the cluster as Cloud Logging does (cluster_name); the demo's and most
+    // kubeconfigs' contexts carry the same name, else the cluster column does.
+    connect(browser, &Logs::LogBrowser::clusterActivated, this, [this](const QString &name) {
+        if (selectCluster(name))
+            return;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QModelIndex index = m_model->index(row, ClusterModel::NameColumn);
+            if (index.data().toString() == name) {
+                selectCluster(index.data(ClusterModel::ContextRole).toString());
+                return;
+            }
+        }
+    });
 }
 
 } // namespace Meridian

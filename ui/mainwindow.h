@@ -15,6 +15,10 @@ class QDockWidget;
 class QMenu;
 class QProgressBar;
 
+namespace Meridian::Logs {
+class LogBrowser;
+}
+
 namespace Meridian {
 
 class ClusterHighlightDelegate;
@@ -70,6 +74,9 @@ public:
     const ConsoleSettings &settings() const { return m_settings; }
     void applySettings(const ConsoleSettings &settings);
     void showSettings();
+    // Docks the log browser beside the cluster and workload tables (View ▸ Panels: Logs); its
+    // "Show Cluster on Map" selects that cluster here.
+    void addLogBrowser(Logs::LogBrowser *browser);
 
 signals:
     // Every cluster of the current federation has answered or failed at least once.

@@ -1,6 +1,7 @@
 #include "core/i18n.h"
 #include "net/transport.h"
 #include "sim/federation.h"
+#include "ui/logs/logbrowser.h"
 #include "ui/mainwindow.h"
 #include "ui/map/worldmapview.h"
 #include "ui/settings/consolesettings.h"
@@ -340,6 +341,16 @@ int main(int argc, char *argv[])
                                  = QApplication::translate("main", "demo federation");
                          window.openFederation(request,
                                                QApplication::translate("main", "Demo federation"));
+                         // The log browser reads the simulator's Cloud Logging with its own
+                         // service-account key (in memory) and CA: no set-up.
+                         Meridian::Logs::LogSourceConfig logs;
+                         logs.cloud.endpoint = QUrl(
+                                 demo->endpoints().value(QStringLiteral("logging")).toString());
+                         logs.cloud.caPem = demo->caCertificatePem();
+                         logs.credentials.keyJson = demo->serviceAccountKeyJson();
+                         auto *browser = new Meridian::Logs::LogBrowser;
+                         window.addLogBrowser(browser);
+                         browser->setSource(logs, 15 * 60);
                      });
     // Seeding the demo's workloads takes a moment: the window shows at once, the simulator starts
     // on a pool thread, and the federation opens when it listens.
@@ -349,6 +360,7 @@ int main(int argc, char *argv[])
             return; // already running (or starting)
         Meridian::Sim::Options options;
         options.karmada = karmadaDemo; // the demo's members behind a Karmada control plane
+        options.cloudLogging = true;   // the log browser's source
         options.yieldToInterface = true;
         const QString sim
                 = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("meridian-sim"));

@@ -19,6 +19,7 @@ QString usage()
               "Commands:\n"
               "  clusters   List the member clusters of a kubeconfig with their state\n"
               "  get        Show clusters or federated workloads (get clusters|workloads)\n"
+              "  logs       Show the logs of every cluster (Cloud Logging or pods)\n"
               "  plan       Compute a replica placement plan from preferences\n"
               "  placement  Show or set a workload's placement (placement get|set NS/NAME)\n"
               "\n"
@@ -50,6 +51,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return runClusters(rest, out, err);
     if (command == QLatin1String("get"))
         return runGet(rest, out, err);
+    if (command == QLatin1String("logs"))
+        return runLogs(rest, out, err);
     if (command == QLatin1String("plan"))
         return runPlan(rest, out, err);
     if (command == QLatin1String("placement"))

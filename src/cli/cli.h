@@ -13,6 +13,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err);
 
 int runGet(const QStringList &args, QTextStream &out, QTextStream &err);
 int runClusters(const QStringList &args, QTextStream &out, QTextStream &err);
+int runLogs(const QStringList &args, QTextStream &out, QTextStream &err);
 int runPlan(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace Meridian::Cli
