@@ -13,16 +13,20 @@ QString tr(const char *text)
 
 QString usage()
 {
-    return tr("Usage: meridianctl COMMAND [options]\n"
-              "\n"
-              "Commands:\n"
-              "  clusters   List the member clusters of a kubeconfig with their state\n"
-              "  get        Show clusters or federated workloads (get clusters|workloads)\n"
-              "  plan       Compute a replica placement plan from preferences\n"
-              "\n"
-              "Options:\n"
-              "  --version  Print the version\n"
-              "  --help     Print this help; COMMAND --help prints a command's help\n");
+    return tr(
+            "Usage: meridianctl COMMAND [options]\n"
+            "\n"
+            "Commands:\n"
+            "  clusters   List the member clusters of a kubeconfig with their state\n"
+            "  get        Show clusters or federated workloads (get clusters|workloads)\n"
+            "  plan       Compute a replica placement plan from preferences\n"
+            "  apply      Apply a manifest to the federation (-f FILE, --waves, --dry-run=server)\n"
+            "  rollout    status|history|undo|pause|resume|restart of a federated Deployment\n"
+            "  set        set image NAMESPACE/NAME CONTAINER=IMAGE on the members\n"
+            "\n"
+            "Options:\n"
+            "  --version  Print the version\n"
+            "  --help     Print this help; COMMAND --help prints a command's help\n");
 }
 
 } // namespace
@@ -50,6 +54,12 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return runGet(rest, out, err);
     if (command == QLatin1String("plan"))
         return runPlan(rest, out, err);
+    if (command == QLatin1String("apply"))
+        return runApply(rest, out, err);
+    if (command == QLatin1String("rollout"))
+        return runRollout(rest, out, err);
+    if (command == QLatin1String("set"))
+        return runSet(rest, out, err);
     err << tr("meridianctl: unknown command \"%1\"\n\n").arg(command) << usage();
     return ExitUsage;
 }

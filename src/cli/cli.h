@@ -14,5 +14,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err);
 int runGet(const QStringList &args, QTextStream &out, QTextStream &err);
 int runClusters(const QStringList &args, QTextStream &out, QTextStream &err);
 int runPlan(const QStringList &args, QTextStream &out, QTextStream &err);
+int runApply(const QStringList &args, QTextStream &out, QTextStream &err);
+int runRollout(const QStringList &args, QTextStream &out, QTextStream &err);
+int runSet(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace Meridian::Cli
