@@ -3,6 +3,7 @@
 #include "models/clustermodel.h"
 #include "models/workloadmodel.h"
 #include "ui/map/worldmapview.h"
+#include "ui/rollout/rolloutpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -115,6 +117,20 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
 
     createActions();
 
+    // Deploy, roll out and roll back (ui/rollout): one dock, tabbed with the workloads, and a menu.
+    m_rollout = new RolloutPanel(m_api, this);
+    auto *rolloutDock = new QDockWidget(tr("Rollout"), this);
+    rolloutDock->setObjectName(QStringLiteral("rolloutDock"));
+    rolloutDock->setWidget(m_rollout);
+    rolloutDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, rolloutDock);
+    tabifyDockWidget(m_workloadDock, rolloutDock);
+    m_clusterDock->raise();
+    QMenu *rolloutMenu = new QMenu(tr("&Rollout"), this);
+    rolloutMenu->addAction(tr("&Deploy…"), m_rollout, &RolloutPanel::openDeployDialog);
+    rolloutMenu->addAction(rolloutDock->toggleViewAction());
+    menuBar()->insertMenu(menuBar()->actions().constLast(), rolloutMenu);
+
     ApiWorker *worker = m_api->worker();
     connect(worker, &ApiWorker::federationLoaded, this, &MainWindow::onFederationLoaded);
     connect(worker, &ApiWorker::federationFailed, this, &MainWindow::onFederationFailed);
@@ -138,6 +154,8 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
                 const QModelIndex top = current.parent().isValid() ? current.parent() : current;
                 m_selectedWorkload = top.data(WorkloadModel::KeyRole).toString();
                 showSelectedWorkloadOnMap();
+                if (!m_selectedWorkload.isEmpty())
+                    m_rollout->showWorkload(m_selectedWorkload);
             });
 
     m_autoRefresh->setInterval(30000);
@@ -242,6 +260,7 @@ void MainWindow::openFederation(const FederationRequest &request, const QString 
     m_workloads->clear();
     showSelectedWorkloadOnMap();
     m_generation = m_api->connectFederation(request);
+    m_rollout->openFederation(request);
     updateStatus();
 }
 

@@ -15,6 +15,7 @@ class QDockWidget;
 namespace Meridian {
 
 class ClusterModel;
+class RolloutPanel;
 class WorkloadModel;
 class WorldMapView;
 
@@ -35,6 +36,7 @@ public:
     QTableView *clusterView() const { return m_view; }
     WorldMapView *mapView() const { return m_map; }
     WorkloadModel *workloadModel() const { return m_workloads; }
+    RolloutPanel *rolloutPanel() const { return m_rollout; }
 
     // Selects a workload by "namespace/name" (the map then sizes markers by its replicas);
     // false while it is not known yet.
@@ -72,6 +74,7 @@ private:
     WorkloadModel *m_workloads;
     QTreeView *m_workloadView;
     QDockWidget *m_workloadDock;
+    RolloutPanel *m_rollout = nullptr; // deploy, roll out, roll back (ui/rollout)
     QAction *m_darkAction = nullptr;
     QString m_selectedWorkload;
     QLabel *m_banner;
