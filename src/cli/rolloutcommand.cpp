@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMap>
 #include <QTimer>
 
@@ -298,10 +300,26 @@ void karmadaUndo(const Rollout::Target &controlPlane,
                                     return;
                                 }
                                 const QString message = plan->message;
+                                // The member's ReplicaSet carries what Karmada stamped on the
+                                // member Deployment; the template keeps its own.
+                                QJsonArray patch = QJsonDocument::fromJson(plan->patch).array();
+                                QJsonObject op = patch.at(1).toObject();
+                                QJsonObject annotations = op.value(u"value").toObject();
+                                for (const QString &key : annotations.keys()) {
+                                    if (key.contains(u"karmada.io/"))
+                                        annotations.remove(key);
+                                }
+                                op.insert(u"value"_s, annotations);
+                                // A template no controller annotates may have none at all:
+                                // "replace" needs the member to exist, "add" sets it either way.
+                                if (!metadata.contains(u"annotations"))
+                                    op.insert(u"op"_s, u"add"_s);
+                                patch.replace(1, op);
                                 Rollout::patchObject(controlPlane,
                                                      Rollout::deploymentPath(ns, name),
                                                      Rollout::jsonPatch,
-                                                     plan->patch,
+                                                     QJsonDocument(patch).toJson(
+                                                             QJsonDocument::Compact),
                                                      dryRun,
                                                      [=](const Result<QJsonObject> &patched) {
                                                          if (!patched)

@@ -185,7 +185,46 @@ void applyObject(const Target &target,
             patchObject(target, path + u"&force=true"_s, applyPatch, body, dryRun, done);
             return;
         }
+        // A server without server-side apply for this kind: 415, or 404 for an object that
+        // does not exist yet (meridian-sim's Karmada resources answer so).
+        if (!result
+            && (result.error().code == u"UnsupportedMediaType"
+                || (result.error().code == u"NotFound" && object.isPropagationPolicy()))) {
+            createOrMerge(target, object, dryRun, done);
+            return;
+        }
         done(result);
+    });
+}
+
+void createOrMerge(const Target &target,
+                   const ManifestObject &object,
+                   bool dryRun,
+                   ObjectCallback done)
+{
+    if (!target.client) {
+        done(noClient(target));
+        return;
+    }
+    const QByteArray body = QJsonDocument(object.object).toJson(QJsonDocument::Compact);
+    QString path = object.collectionPath() + u"?fieldManager="_s + fieldManager;
+    Net::Request request = target.client->requestFor(target.prefix + withDryRun(path, dryRun));
+    request.method = "POST";
+    request.body = body;
+    request.headers.append(
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    const Target copy = target;
+    target.client->send(std::move(request), [=](const Net::Response &response) {
+        if (succeeded(response)) {
+            done(QJsonDocument::fromJson(response.body).object());
+            return;
+        }
+        const Error error = errorFrom(response);
+        if (error.code != u"AlreadyExists") {
+            done(error);
+            return;
+        }
+        patchObject(copy, object.objectPath(), mergePatch, body, dryRun, done);
     });
 }
 

@@ -68,6 +68,12 @@ void applyObject(const Target &target,
                  bool dryRun,
                  bool forceConflicts,
                  ObjectCallback done);
+// For servers without server-side apply (415): create, or merge-patch the whole object when it
+// exists. Fields removed from the manifest are not removed from the object.
+void createOrMerge(const Target &target,
+                   const ManifestObject &object,
+                   bool dryRun,
+                   ObjectCallback done);
 void fetchSnapshot(const Target &target,
                    const QString &ns,
                    const QString &name,

@@ -12,6 +12,7 @@ namespace Meridian::Rollout {
 
 inline constexpr QLatin1StringView strategicMergePatch{"application/strategic-merge-patch+json"};
 inline constexpr QLatin1StringView jsonPatch{"application/json-patch+json"};
+inline constexpr QLatin1StringView mergePatch{"application/merge-patch+json"};
 inline constexpr QLatin1StringView applyPatch{"application/apply-patch+yaml"};
 inline constexpr QLatin1StringView fieldManager{"meridian"};
 

@@ -211,6 +211,9 @@ Federation::~Federation()
                     delete runtime.driver;
                 }
                 d->runtimes.clear();
+                // Karmada before the members: its destructor unobserves their cluster states.
+                delete d->karmada;
+                d->karmada = nullptr;
                 // Servers, connections and TLS sockets go while their thread still runs.
                 qDeleteAll(d->host->children());
                 // OpenSSL frees its per-thread RNG state in a pthread destructor, which may run
