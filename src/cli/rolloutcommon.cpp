@@ -19,16 +19,25 @@ QString tr(const char *text)
 
 RolloutTargetOptions::RolloutTargetOptions()
     : kubeconfig(u"kubeconfig"_s,
-                 tr("Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
-                 tr("file"))
+                 QCoreApplication::translate(
+                         "Meridian::Cli",
+                         "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."),
+                 QCoreApplication::translate("Meridian::Cli", "file"))
     , context(u"context"_s,
-              tr("A member context (Direct; repeat for more, default: all) or the Karmada "
-                 "control plane's context (default: karmada)."),
-              tr("name"))
+              QCoreApplication::translate(
+                      "Meridian::Cli",
+                      "A member context (Direct; repeat for more, default: all) or the Karmada "
+                      "control plane's context (default: karmada)."),
+              QCoreApplication::translate("Meridian::Cli", "name"))
     , clusters(u"clusters"_s,
-               tr("Only these member clusters, comma-separated (default: all)."),
-               tr("c1,c2"))
-    , engine(u"engine"_s, tr("Federation engine: direct or karmada."), tr("engine"), u"direct"_s)
+               QCoreApplication::translate(
+                       "Meridian::Cli",
+                       "Only these member clusters, comma-separated (default: all)."),
+               QCoreApplication::translate("Meridian::Cli", "c1,c2"))
+    , engine(u"engine"_s,
+             QCoreApplication::translate("Meridian::Cli", "Federation engine: direct or karmada."),
+             QCoreApplication::translate("Meridian::Cli", "engine"),
+             u"direct"_s)
 {}
 
 void RolloutTargetOptions::addTo(QCommandLineParser &parser) const

@@ -75,6 +75,9 @@ bool isInteger(const QJsonValue &value)
 
 class Checker
 {
+    // lupdate files the messages of a class under the class: make tr() agree at run time.
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Rollout::Checker)
+
 public:
     Checker(const QString &source, const Yaml::Document &document)
         : m_source(source)

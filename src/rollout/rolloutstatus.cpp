@@ -49,7 +49,10 @@ QString RolloutState::problemSummary() const
         }
     }
     const int n = counts.value(top);
-    QString text = n == 1 ? tr("%1 (1 pod)").arg(top) : tr("%1 (%2 pods)").arg(top).arg(n);
+    QString text = n == 1 ? QCoreApplication::translate("Meridian::Rollout", "%1 (1 pod)").arg(top)
+                          : QCoreApplication::translate("Meridian::Rollout", "%1 (%2 pods)")
+                                    .arg(top)
+                                    .arg(n);
     if (!message.isEmpty())
         text += u": "_s + message;
     return text;

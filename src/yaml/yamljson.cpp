@@ -32,6 +32,9 @@ struct Failure
 
 class Converter
 {
+    // lupdate files the messages of a class under the class: make tr() agree at run time.
+    Q_DECLARE_TR_FUNCTIONS(Meridian::Yaml::Converter)
+
 public:
     QHash<QString, int> *lines = nullptr;
     int lineOffset = 0;
