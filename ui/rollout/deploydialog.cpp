@@ -119,13 +119,8 @@ DeployDialog::DeployDialog(Rollout::RolloutWorker *worker, QWidget *parent)
     connect(m_open, &QPushButton::clicked, this, &DeployDialog::openFile);
     connect(m_dryRun, &QPushButton::clicked, this, &DeployDialog::dryRun);
     connect(m_deploy, &QPushButton::clicked, this, &DeployDialog::deploy);
-    connect(m_continue, &QPushButton::clicked, this, [this] {
-        m_continue->setEnabled(false);
-        m_worker->post([](Rollout::RolloutWorker *w) { w->proceed(); });
-    });
-    connect(m_abort, &QPushButton::clicked, this, [this] {
-        m_worker->post([](Rollout::RolloutWorker *w) { w->abort(); });
-    });
+    connect(m_continue, &QPushButton::clicked, this, &DeployDialog::proceed);
+    connect(m_abort, &QPushButton::clicked, this, &DeployDialog::abort);
     connect(close, &QPushButton::clicked, this, &QDialog::hide);
     if (m_worker) {
         connect(m_worker, &Rollout::RolloutWorker::validated, this, &DeployDialog::onValidated);
@@ -174,6 +169,34 @@ QStringList DeployDialog::firstWave() const
             clusters.append(m_waveList->item(i)->text());
     }
     return clusters;
+}
+
+void DeployDialog::setFirstWave(const QStringList &clusters)
+{
+    for (int i = 0; i < m_waveList->count(); ++i) {
+        QListWidgetItem *item = m_waveList->item(i);
+        item->setCheckState(clusters.contains(item->text()) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void DeployDialog::setPauseBetweenWaves(bool pause)
+{
+    m_pause->setChecked(pause);
+}
+
+void DeployDialog::proceed()
+{
+    if (!m_worker || !m_continue->isEnabled())
+        return;
+    m_continue->setEnabled(false);
+    m_worker->post([](Rollout::RolloutWorker *w) { w->proceed(); });
+}
+
+void DeployDialog::abort()
+{
+    if (!m_worker || !m_running)
+        return;
+    m_worker->post([](Rollout::RolloutWorker *w) { w->abort(); });
 }
 
 void DeployDialog::openFile()

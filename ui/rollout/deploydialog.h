@@ -38,6 +38,8 @@ public:
     QString manifest() const;
     QString validationText() const;
     QStringList firstWave() const;
+    void setFirstWave(const QStringList &clusters);
+    void setPauseBetweenWaves(bool pause);
     QPlainTextEdit *editor() const { return m_editor; }
     QPlainTextEdit *log() const { return m_log; }
 
@@ -45,6 +47,8 @@ public slots:
     void openFile();
     void dryRun();
     void deploy();
+    void proceed(); // the next wave, after a pause between waves
+    void abort();
 
 signals:
     void validationFinished(bool ok);

@@ -164,6 +164,53 @@ private slots:
                                   10000);
     }
 
+    void dryRunThenWavesWithPause()
+    {
+        ApiThread api;
+        RolloutPanel panel(&api);
+        QSignalSpy clusters(&panel, &RolloutPanel::clustersChanged);
+        FederationRequest request;
+        request.load.explicitPath = m_kubeconfig;
+        panel.openFederation(request);
+        QTRY_COMPARE_WITH_TIMEOUT(clusters.size(), 1, 15000);
+        DeployDialog *dialog = panel.deployDialog();
+        QSignalSpy validated(dialog, &DeployDialog::validationFinished);
+        dialog->setManifest(QString(manifest).replace(u"web"_s, u"api"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!validated.isEmpty() && validated.last().first().toBool(), 5000);
+
+        // The server dry run shows the new object and stores nothing.
+        QSignalSpy finished(dialog, &DeployDialog::deployFinished);
+        dialog->dryRun();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 15000);
+        QVERIFY(finished.last().first().toBool());
+        QVERIFY2(dialog->log()->toPlainText().contains(
+                         u"+++ cluster-03 deployment.apps/api (after apply)"_s),
+                 qPrintable(dialog->log()->toPlainText()));
+        panel.showWorkload(u"default/api"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.clusterTable()->rowCount(), 3, 10000);
+        QCOMPARE(cell(panel.clusterTable(), 0, 1), u"Unreadable"_s); // not there: NotFound
+
+        // Waves: cluster-02 first, then a pause until Continue.
+        finished.clear();
+        dialog->setFirstWave({u"cluster-02"_s});
+        QCOMPARE(dialog->firstWave(), QStringList{u"cluster-02"_s});
+        dialog->setPauseBetweenWaves(true);
+        dialog->deploy();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->log()->toPlainText().contains(u"Continue with wave 2"_s),
+                                 20000);
+        QVERIFY(finished.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(cell(panel.clusterTable(), 1, 1),
+                                  Rollout::phaseName(Rollout::RolloutState::Phase::Done),
+                                  10000);
+        QCOMPARE(cell(panel.clusterTable(), 0, 1), u"Unreadable"_s); // wave 2 not started
+        dialog->proceed();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+        QVERIFY2(finished.last().first().toBool(), qPrintable(dialog->log()->toPlainText()));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(panel.clusterTable(), 0, 1),
+                                  Rollout::phaseName(Rollout::RolloutState::Phase::Done),
+                                  10000);
+    }
+
 private:
     std::unique_ptr<Sim::Federation> m_sim;
     QTemporaryDir m_dir;
