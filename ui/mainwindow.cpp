@@ -8,6 +8,7 @@
 #include "ui/logs/logbrowser.h"
 #include "ui/map/worldmapview.h"
 #include "ui/placement/placementdock.h"
+#include "ui/rollout/rolloutpanel.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/settings/theme.h"
 
@@ -19,6 +20,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -155,6 +157,19 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     statusBar()->addWidget(m_summary, 1);
     statusBar()->addPermanentWidget(m_refreshBar);
     statusBar()->addPermanentWidget(m_activity);
+
+    // Deploy, roll out and roll back (ui/rollout): one dock, tabbed with the workloads, and a menu.
+    m_rollout = new RolloutPanel(m_api, this);
+    QDockWidget *rolloutDock = addPanel(m_rollout,
+                                        tr("Rollout"),
+                                        QStringLiteral("rolloutDock"),
+                                        Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_workloadDock, rolloutDock);
+    m_clusterDock->raise();
+    QMenu *rolloutMenu = new QMenu(tr("&Rollout"), this);
+    rolloutMenu->addAction(tr("&Deploy…"), m_rollout, &RolloutPanel::openDeployDialog);
+    rolloutMenu->addAction(rolloutDock->toggleViewAction());
+    menuBar()->insertMenu(menuBar()->actions().constLast(), rolloutMenu);
 
     ApiWorker *worker = m_api->worker();
     connect(worker, &ApiWorker::federationLoaded, this, &MainWindow::onFederationLoaded);
@@ -442,6 +457,8 @@ void MainWindow::connectSelection()
     connect(m_selection, &ConsoleSelection::workloadChanged, this, [this] {
         syncWorkloadViewFromSelection();
         showSelectedWorkloadOnMap();
+        if (!m_selection->workload().isEmpty())
+            m_rollout->showWorkload(m_selection->workload());
     });
 }
 
@@ -520,6 +537,7 @@ void MainWindow::openFederation(const FederationRequest &request, const QString 
     m_workloads->clear();
     showSelectedWorkloadOnMap();
     m_generation = m_api->connectFederation(request);
+    m_rollout->openFederation(request);
     updateStatus();
 }
 

@@ -26,6 +26,7 @@ class ClusterModel;
 class ConsoleSelection;
 class DetailsPane;
 class PlacementDock;
+class RolloutPanel;
 class WorkloadModel;
 class WorldMapView;
 
@@ -59,6 +60,7 @@ public:
                           const QString &title,
                           const QString &objectName,
                           Qt::DockWidgetArea area);
+    RolloutPanel *rolloutPanel() const { return m_rollout; }
 
     // Selects a workload by "namespace/name" (the map then sizes markers by its replicas);
     // false while it is not known yet.
@@ -128,6 +130,7 @@ private:
     bool m_syncingSelection = false;
     bool m_stateRestored = false; // the operator's dock layout from last time
     bool m_shown = false;
+    RolloutPanel *m_rollout = nullptr; // deploy, roll out, roll back (ui/rollout)
     QLabel *m_banner;
     QLabel *m_summary;
     QProgressBar *m_refreshBar;

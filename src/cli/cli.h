@@ -15,5 +15,8 @@ int runGet(const QStringList &args, QTextStream &out, QTextStream &err);
 int runClusters(const QStringList &args, QTextStream &out, QTextStream &err);
 int runLogs(const QStringList &args, QTextStream &out, QTextStream &err);
 int runPlan(const QStringList &args, QTextStream &out, QTextStream &err);
+int runApply(const QStringList &args, QTextStream &out, QTextStream &err);
+int runRollout(const QStringList &args, QTextStream &out, QTextStream &err);
+int runSet(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace Meridian::Cli

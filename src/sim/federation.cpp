@@ -214,7 +214,7 @@ Federation::~Federation()
                     delete runtime.driver;
                 }
                 d->runtimes.clear();
-                // The Karmada control plane before the members' states it observes.
+                // Karmada before the members: its destructor unobserves their cluster states.
                 delete d->karmada;
                 d->karmada = nullptr;
                 // Servers, connections and TLS sockets go while their thread still runs.
