@@ -4,7 +4,12 @@
 <context>
     <name>Meridian::ApiWorker</name>
     <message>
-        <location filename="../src/worker/apiworker.cpp" line="+69" />
+        <location filename="../src/worker/apiworker.cpp" line="+74" />
+        <source>The Karmada engine reads one control plane; name one context, not %1.</source>
+        <translation>Karmada エンジンが読み取るコントロール プレーンは 1 つです。コンテキストは 1 つだけ指定してください（%1 ではなく）。</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>No kubeconfig was found (looked at --kubeconfig, $KUBECONFIG and ~/.kube/config).</source>
         <translation>kubeconfig が見つかりません（--kubeconfig、$KUBECONFIG、~/.kube/config を確認しました）。</translation>
     </message>
@@ -14,21 +19,26 @@
         <translation>kubeconfig (%1) にコンテキストが定義されていません。</translation>
     </message>
     <message>
-        <location line="+41" />
-        <source>The Karmada engine is not available yet; use the Direct engine.</source>
-        <translation>Karmada エンジンはまだ利用できません。Direct エンジンを使用してください。</translation>
+        <location line="+75" />
+        <source>The Karmada control plane (context %1) cannot be read: %2</source>
+        <translation>Karmada コントロール プレーン（コンテキスト %1）を読み取れません: %2</translation>
     </message>
 </context>
 <context>
     <name>Meridian::Cli</name>
     <message>
-        <location filename="../src/cli/cli.cpp" line="+16" />
+        <location filename="../src/cli/cli.cpp" line="+17" />
         <source>Usage: meridianctl COMMAND [options]
 
 Commands:
   clusters   List the member clusters of a kubeconfig with their state
   get        Show clusters or federated workloads (get clusters|workloads)
+  logs       Show the logs of every cluster (Cloud Logging or pods)
   plan       Compute a replica placement plan from preferences
+  placement  Show or set a workload's placement (placement get|set NS/NAME)
+  apply      Apply a manifest to the federation (-f FILE, --waves, --dry-run=server)
+  rollout    status|history|undo|pause|resume|restart of a federated Deployment
+  set        set image NAMESPACE/NAME CONTAINER=IMAGE on the members
 
 Options:
   --version  Print the version
@@ -39,7 +49,12 @@ Options:
 コマンド:
   clusters   kubeconfig のメンバー クラスタを状態とともに一覧表示します
   get        クラスタまたはフェデレーション ワークロードを表示します (get clusters|workloads)
+  logs       すべてのクラスタのログを表示します (Cloud Logging または Pod)
   plan       設定からレプリカ配置プランを計算します
+  placement  ワークロードの配置を表示または設定します (placement get|set NS/NAME)
+  apply      マニフェストをフェデレーションに適用します (-f FILE, --waves, --dry-run=server)
+  rollout    フェデレーション Deployment の status|history|undo|pause|resume|restart
+  set        メンバーで set image NAMESPACE/NAME CONTAINER=IMAGE を実行します
 
 オプション:
   --version  バージョンを表示します
@@ -47,7 +62,7 @@ Options:
 </translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+53" />
         <source>meridianctl: unknown command "%1"
 
 </source>
@@ -106,23 +121,162 @@ Options:
     <message>
         <location line="+4" />
         <location filename="../src/cli/getcommand.cpp" line="+32" />
+        <location filename="../src/cli/placementcommand.cpp" line="+563" />
+        <location filename="../src/cli/rolloutcommon.cpp" line="+22" />
         <source>Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).</source>
         <translation>kubeconfig ファイル（既定: $KUBECONFIG、次に ~/.kube/config）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../src/cli/applycommand.cpp" line="+34" />
+        <source>cannot read standard input</source>
+        <translation>標準入力を読み取れません</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <location line="+83" />
+        <source>Apply a multi-document YAML manifest to the federation with server-side apply. Direct engine: to every member, each Deployment with its planned replicas (spec.replicas is the federation total, divided by the federation.kubernetes.io/deployment-preferences annotation, or evenly). Karmada engine: to the control plane, PropagationPolicies included.</source>
+        <translation>複数ドキュメントの YAML マニフェストを、サーバーサイド適用でフェデレーションに適用します。Direct エンジン: すべてのメンバーに、各 Deployment をプランどおりのレプリカ数で適用します（spec.replicas はフェデレーション全体の合計で、federation.kubernetes.io/deployment-preferences アノテーションに従って、またはなければ均等に分割されます）。Karmada エンジン: PropagationPolicy を含めてコントロール プレーンに適用します。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The manifest (YAML or JSON; - for standard input). Repeat for more.</source>
+        <translation>マニフェスト（YAML または JSON。- で標準入力）。複数指定できます。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../src/cli/clusterscommand.cpp" line="+1" />
         <location filename="../src/cli/getcommand.cpp" line="+1" />
+        <location filename="../src/cli/logscommand.cpp" line="+101" />
+        <location line="+9" />
+        <location line="+4" />
+        <location filename="../src/cli/placementcommand.cpp" line="+1" />
+        <location line="+15" />
+        <location filename="../src/cli/rolloutcommon.cpp" line="+3" />
         <source>file</source>
         <translation>ファイル</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>"server": send with dryRun=All and show the diff against the live objects; nothing is changed.</source>
+        <translation>"server": dryRun=All で送信し、稼働中のオブジェクトとの差分を表示します。何も変更されません。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../src/cli/rolloutcommand.cpp" line="+376" />
+        <location line="+181" />
+        <source>mode</source>
+        <translation>モード</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Roll out in waves: these clusters first, then the rest once they are Available within their progress deadline.</source>
+        <translation>ウェーブでロールアウトします: まずこれらのクラスタ、それらが進行期限内に利用可能になってから残りのクラスタ。</translation>
+    </message>
+    <message>
         <location line="+3" />
+        <location filename="../src/cli/rolloutcommon.cpp" line="+11" />
+        <source>c1,c2</source>
+        <translation>c1,c2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wait until every Deployment is Available (implied by --waves).</source>
+        <translation>すべての Deployment が利用可能になるまで待機します（--waves を指定すると有効になります）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give up waiting after this many seconds (default: none; each wave is bounded by its progress deadline).</source>
+        <translation>この秒数が経過したら待機をやめます（既定: なし。各ウェーブは進行期限で制限されます）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location filename="../src/cli/rolloutcommand.cpp" line="-184" />
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Take over fields another manager owns.</source>
+        <translation>別のマネージャーが所有するフィールドを引き継ぎます。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Namespace for objects that name none (default: default).</source>
+        <translation>名前空間を指定していないオブジェクトの名前空間（既定: default）。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>meridianctl apply: say what to apply with -f FILE
+</source>
+        <translation>meridianctl apply: 適用するものを -f FILE で指定してください
+</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>meridianctl apply: --dry-run must be "server" (the API server checks and defaults the objects without storing them)
+</source>
+        <translation>meridianctl apply: --dry-run は "server" である必要があります（API サーバーがオブジェクトを保存せずに検査し、既定値を設定します）
+</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>meridianctl apply: --waves needs at least one cluster
+</source>
+        <translation>meridianctl apply: --waves には少なくとも 1 つのクラスタが必要です
+</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>meridianctl apply: --waves needs the Direct engine; with Karmada, the PropagationPolicy decides where the template goes
+</source>
+        <translation>meridianctl apply: --waves には Direct エンジンが必要です。Karmada では、テンプレートの配置先は PropagationPolicy が決定します
+</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <location filename="../src/cli/placementcommand.cpp" line="-393" />
+        <location line="+49" />
+        <source>note: %1
+</source>
+        <translation>注意: %1
+</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>wave %1: %2
+</source>
+        <translation>ウェーブ %1: %2
+</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <location filename="../src/cli/rolloutcommand.cpp" line="-243" />
+        <source>warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>error: timed out waiting for the rollout; not started: %1
+</source>
+        <translation>エラー: ロールアウトの待機がタイムアウトしました。未開始: %1
+</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/clusterscommand.cpp" line="+3" />
         <source>A context to query; repeat for more (default: all).</source>
         <translation>問い合わせるコンテキスト。複数指定できます（既定: すべて）。</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../src/cli/getcommand.cpp" line="+3" />
+        <location filename="../src/cli/getcommand.cpp" line="+6" />
+        <location filename="../src/cli/logscommand.cpp" line="+4" />
+        <location line="+7" />
+        <location filename="../src/cli/placementcommand.cpp" line="+332" />
+        <location filename="../src/cli/rolloutcommon.cpp" line="-5" />
         <source>name</source>
         <translation>名前</translation>
     </message>
@@ -134,6 +288,8 @@ Options:
     <message>
         <location line="+1" />
         <location filename="../src/cli/getcommand.cpp" line="+12" />
+        <location filename="../src/cli/logscommand.cpp" line="+21" />
+        <location filename="../src/cli/placementcommand.cpp" line="+7" />
         <source>format</source>
         <translation>形式</translation>
     </message>
@@ -222,12 +378,267 @@ Options:
         <translation>--prefs: %1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location filename="../src/cli/placementcommand.cpp" line="-419" />
+        <location line="+186" />
+        <location filename="../src/cli/plancommand.cpp" line="+8" />
         <source>CLUSTER</source>
         <translation>クラスタ</translation>
     </message>
     <message>
-        <location filename="../src/cli/getcommand.cpp" line="-106" />
+        <location line="-186" />
+        <source>CURRENT</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>meridianctl placement get: no member has a Deployment %1/%2
+</source>
+        <translation>meridianctl placement get: Deployment %1/%2 を持つメンバーがありません
+</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <location line="+257" />
+        <source>Preferences: %1
+</source>
+        <translation>設定: %1
+</translation>
+    </message>
+    <message>
+        <location line="-256" />
+        <location line="+78" />
+        <location line="+179" />
+        <location line="+45" />
+        <source>Total: %1
+</source>
+        <translation>合計: %1
+</translation>
+    </message>
+    <message>
+        <location line="-278" />
+        <source>cannot read %1: %2
+</source>
+        <translation>%1 を読み取れません: %2
+</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <location line="+240" />
+        <source>note: not carried over: %1
+</source>
+        <translation>注意: 引き継がれない項目: %1
+</translation>
+    </message>
+    <message>
+        <location line="-230" />
+        <source>no member has a Deployment %1/%2
+</source>
+        <translation>Deployment %1/%2 を持つメンバーがありません
+</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>warning: %1 could not be read (%2): it is left out of the plan and not written
+</source>
+        <translation>警告: %1 を読み取れませんでした（%2）。プランから除外され、書き込まれません
+</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Preferences (%1):
+</source>
+        <translation>設定（%1）:
+</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>warning: only %1 of %2 replicas are placed (max limits)
+</source>
+        <translation>警告: %2 個のレプリカのうち %1 個しか配置されていません（上限）
+</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>warning: %1 is not available; its replicas are left as they are
+</source>
+        <translation>警告: %1 は利用できません。そのレプリカはそのままです
+</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+213" />
+        <source>(dry run: nothing was written)
+</source>
+        <translation>（ドライラン: 何も書き込まれていません）
+</translation>
+    </message>
+    <message>
+        <location line="-165" />
+        <location line="+205" />
+        <source>RESULT</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="-205" />
+        <source>REPLICAS</source>
+        <translation>レプリカ</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+205" />
+        <source>MESSAGE</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <location line="-203" />
+        <source>meridianctl placement set: some members were not written; run the same command again to retry them
+</source>
+        <translation>meridianctl placement set: 書き込まれなかったメンバーがあります。同じコマンドをもう一度実行して再試行してください
+</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>say which context is the Karmada control plane (--context)</source>
+        <translation>Karmada コントロール プレーンのコンテキストを指定してください (--context)</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>context %1 could not be connected</source>
+        <translation>コンテキスト %1 に接続できませんでした</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>interrupted</source>
+        <translation>中断されました</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>note: not carried over to the annotation form: %1
+</source>
+        <translation>注意: アノテーション形式に引き継がれない項目: %1
+</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>PropagationPolicy: %1
+</source>
+        <translation>PropagationPolicy: %1
+</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>PropagationPolicy %1/%2 (Karmada divides):
+</source>
+        <translation>PropagationPolicy %1/%2（Karmada が分割）:
+</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>OBJECT</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Show or change where a federated workload's replicas run.
+  placement get NAMESPACE/NAME [-o json]
+  placement set NAMESPACE/NAME --prefs FILE [--replicas N] [--dry-run]</source>
+        <translation>フェデレーション ワークロードのレプリカを実行する場所を表示または変更します。
+  placement get NAMESPACE/NAME [-o json]
+  placement set NAMESPACE/NAME --prefs FILE [--replicas N] [--dry-run]</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>get or set</source>
+        <translation>get または set</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>NAMESPACE/NAME</source>
+        <translation>NAMESPACE/NAME</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Output format of get: table or json.</source>
+        <translation>get の出力形式: table または json。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Preferences file (annotation JSON, KubeFed RSP or Karmada policy; - reads stdin).</source>
+        <translation>設定ファイル（アノテーション JSON、KubeFed RSP、または Karmada ポリシー。- で標準入力から読み取り）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Federation-wide total (default: the current sum of the members).</source>
+        <translation>フェデレーション全体の合計（既定: メンバーの現在の合計）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../src/cli/rolloutcommand.cpp" line="+226" />
+        <location line="+9" />
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Show what would be written; write nothing.</source>
+        <translation>書き込まれる内容を表示します。何も書き込みません。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>meridianctl placement: say get or set and NAMESPACE/NAME
+</source>
+        <translation>meridianctl placement: get または set と NAMESPACE/NAME を指定してください
+</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>meridianctl placement: "%1" is not NAMESPACE/NAME
+</source>
+        <translation>meridianctl placement: "%1" は NAMESPACE/NAME ではありません
+</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>meridianctl placement: unknown engine "%1" (use direct or karmada)
+</source>
+        <translation>meridianctl placement: 不明なエンジン "%1"（direct または karmada を指定してください）
+</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>meridianctl placement get: unknown output format "%1" (use table or json)
+</source>
+        <translation>meridianctl placement get: 不明な出力形式 "%1"（table または json を指定してください）
+</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>meridianctl placement get: --prefs, --replicas and --dry-run belong to set
+</source>
+        <translation>meridianctl placement get: --prefs、--replicas、--dry-run は set 用です
+</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>meridianctl placement set: --prefs FILE is required
+</source>
+        <translation>meridianctl placement set: --prefs FILE は必須です
+</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>meridianctl placement set: --replicas: must be an integer from 0 to %1, got "%2"
+</source>
+        <translation>meridianctl placement set: --replicas: 0 から %1 までの整数である必要があります（"%2" が指定されました）
+</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/getcommand.cpp" line="-109" />
         <source>template</source>
         <translation>テンプレート</translation>
     </message>
@@ -278,12 +689,14 @@ Options:
     </message>
     <message>
         <location line="+2" />
+        <location filename="../src/cli/placementcommand.cpp" line="-497" />
         <location filename="../src/cli/plancommand.cpp" line="+1" />
         <source>PLAN</source>
         <translation>プラン</translation>
     </message>
     <message>
         <location line="+0" />
+        <location filename="../src/cli/rolloutcommand.cpp" line="-145" />
         <source>IMAGES</source>
         <translation>イメージ</translation>
     </message>
@@ -308,32 +721,43 @@ Options:
         <translation>clusters または workloads</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
+        <source>A member context; repeat for more (default: all). With --engine karmada: the control plane's context (default: "karmada", else the current context).</source>
+        <translation>メンバーのコンテキスト。複数指定できます（既定: すべて）。--engine karmada の場合: コントロール プレーンのコンテキスト（既定: "karmada"、なければ現在のコンテキスト）。</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/placementcommand.cpp" line="+411" />
         <source>A member context; repeat for more (default: all).</source>
         <translation>メンバーのコンテキスト。複数指定できます（既定: すべて）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../src/cli/getcommand.cpp" line="+5" />
         <source>Namespace of the workloads (default: default).</source>
         <translation>ワークロードの名前空間（既定: default）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../src/cli/applycommand.cpp" line="-165" />
+        <location filename="../src/cli/getcommand.cpp" line="+1" />
+        <location filename="../src/cli/logscommand.cpp" line="-25" />
         <source>namespace</source>
         <translation>名前空間</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../src/cli/getcommand.cpp" line="+2" />
         <source>Workloads of every namespace.</source>
         <translation>すべての名前空間のワークロード。</translation>
     </message>
     <message>
         <location line="+2" />
+        <location filename="../src/cli/placementcommand.cpp" line="+3" />
+        <location filename="../src/cli/rolloutcommon.cpp" line="+7" />
         <source>Federation engine: direct or karmada.</source>
         <translation>フェデレーション エンジン: direct または karmada。</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../src/cli/placementcommand.cpp" line="+1" />
+        <location filename="../src/cli/rolloutcommon.cpp" line="+1" />
         <source>engine</source>
         <translation>エンジン</translation>
     </message>
@@ -371,19 +795,21 @@ Options:
 </translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+105" />
+        <location filename="../src/cli/placementcommand.cpp" line="-382" />
         <source>warning: %1 could not be read: %2
 </source>
         <translation>警告: %1 を読み取れませんでした: %2
 </translation>
     </message>
     <message>
+        <location filename="../src/cli/placementcommand.cpp" line="-33" />
         <location filename="../src/cli/plancommand.cpp" line="+1" />
         <source>OVERFLOW</source>
         <translation>オーバーフロー</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location filename="../src/cli/plancommand.cpp" line="+37" />
         <source>meridianctl plan: %1</source>
         <translation>meridianctl plan: %1</translation>
     </message>
@@ -412,6 +838,387 @@ Options:
         <location line="+24" />
         <source>meridianctl plan: note: not carried over: %1</source>
         <translation>meridianctl plan: 注意: 引き継がれない項目: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/logscommand.cpp" line="-34" />
+        <source>Show the logs of every cluster, merged in timestamp order: from Google Cloud Logging (entries:list, resource type k8s_container) or straight from the pods. Credentials for Cloud Logging: --credentials, else $GOOGLE_APPLICATION_CREDENTIALS, else `gcloud auth print-access-token`, else the metadata server.</source>
+        <translation>すべてのクラスタのログをタイムスタンプ順にマージして表示します: Google Cloud Logging（entries:list、リソース タイプ k8s_container）から、または Pod から直接取得します。Cloud Logging の認証情報: --credentials、なければ $GOOGLE_APPLICATION_CREDENTIALS、なければ `gcloud auth print-access-token`、なければメタデータ サーバー。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>cloud (Cloud Logging, the default) or pods.</source>
+        <translation>cloud（Cloud Logging、既定）または pods。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Google Cloud project (default: the key file's).</source>
+        <translation>Google Cloud プロジェクト（既定: 鍵ファイルのプロジェクト）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Service-account key file (JSON).</source>
+        <translation>サービス アカウントの鍵ファイル (JSON)。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cloud Logging endpoint (default: https://logging.googleapis.com).</source>
+        <translation>Cloud Logging エンドポイント（既定: https://logging.googleapis.com）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A CA certificate (PEM) to trust for the endpoint and its token URI, besides the system's.</source>
+        <translation>システムの証明書に加えて、エンドポイントとそのトークン URI で信頼する CA 証明書 (PEM)。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Kubeconfig file for --source pods (default: $KUBECONFIG, then ~/.kube/config).</source>
+        <translation>--source pods 用の kubeconfig ファイル（既定: $KUBECONFIG、次に ~/.kube/config）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Only this cluster (Cloud Logging's cluster_name, or a kubeconfig context for pods); repeatable.</source>
+        <translation>このクラスタのみ（Cloud Logging の cluster_name、または pods の場合は kubeconfig のコンテキスト）。複数指定できます。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Only this namespace.</source>
+        <translation>この名前空間のみ。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Only the pods of this workload (pods named WORKLOAD-...).</source>
+        <translation>このワークロードの Pod のみ（WORKLOAD-... という名前の Pod）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Severity, e.g. '&gt;=WARNING', 'ERROR' (a floor), '=INFO'.</source>
+        <translation>重大度。例: '&gt;=WARNING'、'ERROR'（下限）、'=INFO'。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>spec</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only messages containing TEXT (case-insensitive).</source>
+        <translation>TEXT を含むメッセージのみ（大文字と小文字を区別しません）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>How far back: 30s, 15m, 1h, 2d (default 1h).</source>
+        <translation>さかのぼる期間: 30s、15m、1h、2d（既定 1h）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>duration</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Start time, RFC 3339 (e.g. 2026-11-27T10:00:00Z).</source>
+        <translation>開始時刻、RFC 3339（例: 2026-11-27T10:00:00Z）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+3" />
+        <source>time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>End time, RFC 3339 (exclusive).</source>
+        <translation>終了時刻、RFC 3339（この時刻は含みません）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Keep printing new entries.</source>
+        <translation>新しいエントリを出力し続けます。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Output format: text or ndjson.</source>
+        <translation>出力形式: text または ndjson。</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>unexpected argument "%1"</source>
+        <translation>予期しない引数 "%1"</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--source is cloud or pods, not "%1"</source>
+        <translation>--source は cloud または pods です（"%1" ではありません）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>-o is text or ndjson, not "%1"</source>
+        <translation>-o は text または ndjson です（"%1" ではありません）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>--severity "%1" is not a severity; use e.g. '&gt;=WARNING', 'ERROR' or '=INFO' (DEFAULT, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY)</source>
+        <translation>--severity "%1" は重大度ではありません。'&gt;=WARNING'、'ERROR'、'=INFO' などを指定してください (DEFAULT, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>give either --since or --from/--to, not both</source>
+        <translation>--since と --from/--to のどちらか一方を指定してください（両方は指定できません）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>--%1 "%2" is not an RFC 3339 time such as 2026-11-27T10:00:00Z</source>
+        <translation>--%1 "%2" は 2026-11-27T10:00:00Z のような RFC 3339 の時刻ではありません</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>--from must be before --to</source>
+        <translation>--from は --to より前である必要があります</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>--since "%1" is not a duration such as 30s, 15m, 1h or 2d</source>
+        <translation>--since "%1" は 30s、15m、1h、2d のような期間ではありません</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>-f follows new entries; it cannot have --to</source>
+        <translation>-f は新しいエントリを追跡するため、--to と併用できません</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>--logging-endpoint "%1" is not a URL such as https://logging.googleapis.com</source>
+        <translation>--logging-endpoint "%1" は https://logging.googleapis.com のような URL ではありません</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>meridianctl logs: cannot read --cacert %1: %2
+</source>
+        <translation>meridianctl logs: --cacert %1 を読み取れません: %2
+</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>meridianctl logs: --cacert %1 holds no PEM certificate
+</source>
+        <translation>meridianctl logs: --cacert %1 に PEM 証明書が含まれていません
+</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/rolloutcommand.cpp" line="-159" />
+        <source>no answer</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <location line="+97" />
+        <source>error: timed out waiting for the condition
+</source>
+        <translation>エラー: コンディションの待機がタイムアウトしました
+</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <location line="+145" />
+        <source>ROW</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="-142" />
+        <source>CHANGE-CAUSE</source>
+        <translation>変更理由</translation>
+    </message>
+    <message>
+        <location line="+122" />
+        <source>Manage the rollout of a federated Deployment on every member cluster (or those named with --clusters), with kubectl's semantics per cluster.
+
+  status    wait until each cluster's rollout is done (or failed)
+  history   revisions aligned by pod template across clusters
+  undo      roll back to the previous revision (or --to-revision, --to-row)
+  pause     stop rolling out template changes
+  resume    roll out again
+  restart   restart every pod (kubectl.kubernetes.io/restartedAt)</source>
+        <translation>フェデレーション Deployment のロールアウトを、すべてのメンバー クラスタ（または --clusters で指定したクラスタ）で、クラスタごとに kubectl と同じセマンティクスで管理します。
+
+  status    各クラスタのロールアウトが完了（または失敗）するまで待機します
+  history   クラスタ間で Pod テンプレートごとに揃えたリビジョン
+  undo      前のリビジョン（または --to-revision、--to-row）にロールバックします
+  pause     テンプレート変更のロールアウトを停止します
+  resume    ロールアウトを再開します
+  restart   すべての Pod を再起動します (kubectl.kubernetes.io/restartedAt)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>status, history, undo, pause, resume or restart</source>
+        <translation>status、history、undo、pause、resume、restart のいずれか</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+201" />
+        <source>NAMESPACE/NAME of the Deployment</source>
+        <translation>Deployment の NAMESPACE/NAME</translation>
+    </message>
+    <message>
+        <location line="-199" />
+        <source>undo: the revision to roll back to in each cluster (0: the previous one).</source>
+        <translation>undo: 各クラスタでロールバック先のリビジョン（0: 直前のリビジョン）。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>undo: the row of the aligned history (its pod template); each cluster rolls back to its own revision of it.</source>
+        <translation>undo: 揃えた履歴の行（その Pod テンプレート）。各クラスタはそのテンプレートに対応する自身のリビジョンにロールバックします。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>status: require this revision.</source>
+        <translation>status: このリビジョンを必須とします。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>status: keep watching until done (default true).</source>
+        <translation>status: 完了するまで監視を続けます（既定 true）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>bool</source>
+        <translation>bool</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>status: give up after this many seconds.</source>
+        <translation>status: この秒数が経過したら待機をやめます。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+181" />
+        <source>"server": send with dryRun=All.</source>
+        <translation>"server": dryRun=All で送信します。</translation>
+    </message>
+    <message>
+        <location line="-154" />
+        <source>meridianctl rollout: usage: rollout status|history|undo|pause|resume|restart NAMESPACE/NAME [options]
+</source>
+        <translation>meridianctl rollout: 使い方: rollout status|history|undo|pause|resume|restart NAMESPACE/NAME [オプション]
+</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>meridianctl rollout: "%1" is not NAMESPACE/NAME
+</source>
+        <translation>meridianctl rollout: "%1" は NAMESPACE/NAME ではありません
+</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>meridianctl rollout: --to-revision must be a number
+</source>
+        <translation>meridianctl rollout: --to-revision は数値である必要があります
+</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>meridianctl rollout: --revision must be a number
+</source>
+        <translation>meridianctl rollout: --revision は数値である必要があります
+</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>meridianctl rollout: --dry-run must be "server"
+</source>
+        <translation>meridianctl rollout: --dry-run は "server" である必要があります
+</translation>
+    </message>
+    <message>
+        <location line="+76" />
+        <source>meridianctl rollout: --to-row must be a row of `rollout history` (1 to %1)
+</source>
+        <translation>meridianctl rollout: --to-row は `rollout history` の行（1 から %1）である必要があります
+</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>Change a federated Deployment's images on every member cluster (or those named with --clusters), as kubectl set image does; this starts a rollout.</source>
+        <translation>kubectl set image と同様に、フェデレーション Deployment のイメージをすべてのメンバー クラスタ（または --clusters で指定したクラスタ）で変更します。これによりロールアウトが開始されます。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the word "image"</source>
+        <translation>"image" という語</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>one or more container images</source>
+        <translation>1 つ以上のコンテナ イメージ</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>meridianctl set: usage: set image NAMESPACE/NAME CONTAINER=IMAGE... [options]
+</source>
+        <translation>meridianctl set: 使い方: set image NAMESPACE/NAME CONTAINER=IMAGE... [オプション]
+</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>meridianctl set: "%1" is not NAMESPACE/NAME
+</source>
+        <translation>meridianctl set: "%1" は NAMESPACE/NAME ではありません
+</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>meridianctl set: "%1" is not CONTAINER=IMAGE
+</source>
+        <translation>meridianctl set: "%1" は CONTAINER=IMAGE ではありません
+</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>meridianctl set: --dry-run must be "server"
+</source>
+        <translation>meridianctl set: --dry-run は "server" である必要があります
+</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/rolloutcommon.cpp" line="-12" />
+        <source>A member context (Direct; repeat for more, default: all) or the Karmada control plane's context (default: karmada).</source>
+        <translation>メンバーのコンテキスト（Direct。複数指定できます。既定: すべて）、または Karmada コントロール プレーンのコンテキスト（既定: karmada）。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only these member clusters, comma-separated (default: all).</source>
+        <translation>これらのメンバー クラスタのみ（カンマ区切り。既定: すべて）。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>meridianctl %1: unknown engine "%2" (use direct or karmada)
+</source>
+        <translation>meridianctl %1: 不明なエンジン "%2"（direct または karmada を指定してください）
+</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>the Karmada control plane did not answer within 30 s</source>
+        <translation>Karmada コントロール プレーンが 30 秒以内に応答しませんでした</translation>
     </message>
 </context>
 <context>
@@ -545,6 +1352,151 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::DeployDialog</name>
+    <message>
+        <location filename="../ui/rollout/deploydialog.cpp" line="+35" />
+        <source>Pause between waves</source>
+        <translation>ウェーブ間で一時停止</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dry Run (Server)</source>
+        <translation>ドライラン (サーバー)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deploy</source>
+        <translation>デプロイ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Continue</source>
+        <translation>続行</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Deploy to the Federation</source>
+        <translation>フェデレーションへのデプロイ</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Kubernetes YAML, several documents separated by ---</source>
+        <translation>Kubernetes YAML（複数のドキュメントは --- で区切ります）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Checked clusters roll out first; the rest follow once they are Available. None checked: all at once.</source>
+        <translation>チェックしたクラスタが最初にロールアウトし、それらが利用可能になってから残りが続きます。チェックなし: すべて同時。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cluster</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Progress</source>
+        <translation>進行状況</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>First wave:</source>
+        <translation>最初のウェーブ:</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <location line="+162" />
+        <location line="+16" />
+        <source>editor</source>
+        <translation>エディタ</translation>
+    </message>
+    <message>
+        <location line="-86" />
+        <source>Open Manifest</source>
+        <translation>マニフェストを開く</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>YAML (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>YAML (*.yaml *.yml *.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>1 object, ready to deploy.</source>
+        <translation>1 個のオブジェクト、デプロイの準備ができました。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 objects, ready to deploy.</source>
+        <translation>%1 個のオブジェクト、デプロイの準備ができました。</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Server dry run (dryRun=All): nothing is stored.</source>
+        <translation>サーバー ドライラン (dryRun=All): 何も保存されません。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>error: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>%1 updated, %2 ready, %3 available of %4</source>
+        <translation>%4 個中 %1 個が更新済み、%2 個が準備完了、%3 個が利用可能</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Wave %1 is Available. Continue with wave %2 (%3)?</source>
+        <translation>ウェーブ %1 が利用可能になりました。ウェーブ %2 (%3) を続行しますか?</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Dry run finished.</source>
+        <translation>ドライランが完了しました。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Dry run failed.</source>
+        <translation>ドライランが失敗しました。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Rolled out on every cluster.</source>
+        <translation>すべてのクラスタでロールアウトしました。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Stopped: %1</source>
+        <translation>停止しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::DetailsPane</name>
     <message>
         <location filename="../ui/details/detailspane.cpp" line="+49" />
@@ -605,17 +1557,23 @@ Options:
     <message numerus="yes">
         <location line="+9" />
         <source>%n s ago</source>
-        <translation><numerusform>%n 秒前</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n min ago</source>
-        <translation><numerusform>%n 分前</numerusform></translation>
+        <translation>
+            <numerusform>%n 分前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n h ago</source>
-        <translation><numerusform>%n 時間前</numerusform></translation>
+        <translation>
+            <numerusform>%n 時間前</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+20" />
@@ -893,9 +1851,27 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::DistributionBar</name>
+    <message>
+        <location filename="../ui/placement/distributionbar.cpp" line="+23" />
+        <source>Replica distribution</source>
+        <translation>レプリカの分布</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+201" />
+        <source>%1: %2 now, %3 planned</source>
+        <translation>%1: 現在 %2、予定 %3</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Federation::DirectBackend</name>
     <message>
-        <location filename="../src/federation/directbackend.cpp" line="+303" />
+        <location filename="../src/federation/directbackend.cpp" line="+357" />
         <source>%1 of %2 nodes are not Ready</source>
         <translation>%2 台中 %1 台のノードが Ready ではありません</translation>
     </message>
@@ -913,6 +1889,64 @@ Options:
         <location line="+8" />
         <source>The preferences annotation cannot be read (%1): replicas are spread evenly, as Federation does.</source>
         <translation>設定アノテーションを読み取れません (%1)。Federation と同様にレプリカを均等に分散します。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Federation::KarmadaBackend</name>
+    <message>
+        <location filename="../src/federation/karmadabackend.cpp" line="+322" />
+        <source>The cluster has no nodes</source>
+        <translation>クラスタにノードがありません</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 of %2 nodes are not Ready</source>
+        <translation>%2 個のノードのうち %1 個が準備完了ではありません</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Karmada reports the cluster not Ready (%1): %2</source>
+        <translation>Karmada はこのクラスタを準備完了ではないと報告しています（%1）: %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no message</source>
+        <translation>メッセージなし</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Karmada has not reported the cluster's health yet</source>
+        <translation>Karmada はまだこのクラスタの正常性を報告していません</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Karmada no longer has this cluster (its Cluster object was deleted)</source>
+        <translation>Karmada にこのクラスタはもうありません（Cluster オブジェクトが削除されました）</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>no answer</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The Karmada control plane (context %1) cannot be read: %2</source>
+        <translation>Karmada コントロール プレーン（コンテキスト %1）を読み取れません: %2</translation>
+    </message>
+    <message>
+        <location line="+204" />
+        <source>No PropagationPolicy selects this Deployment: Karmada does not propagate it.</source>
+        <translation>この Deployment を選択する PropagationPolicy がありません。Karmada はこれを伝播しません。</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>The placement of policy %1 cannot be read (%2).</source>
+        <translation>ポリシー %1 の配置を読み取れません（%2）。</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Karmada: %1 is %2 (%3): %4</source>
+        <translation>Karmada: %1 は %2 です（%3）: %4</translation>
     </message>
 </context>
 <context>
@@ -1197,12 +2231,12 @@ Options:
 <context>
     <name>Meridian::Kube::Informer</name>
     <message>
-        <location filename="../src/kube/informer.cpp" line="+115" />
+        <location filename="../src/kube/informer.cpp" line="+152" />
         <source>the list response is not JSON: %1</source>
         <translation>一覧の応答が JSON ではありません: %1</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+63" />
         <source>a watch event is not JSON</source>
         <translation>watch イベントが JSON ではありません</translation>
     </message>
@@ -1260,9 +2294,379 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::Logs</name>
+    <message>
+        <location filename="../src/logs/googleauth.cpp" line="+57" />
+        <source>%1 is not a JSON key file (%2 at byte %3).</source>
+        <translation>%1 は JSON 鍵ファイルではありません（バイト %3 で %2）。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>%1 holds "%2" credentials; Meridian reads service-account keys (type "service_account"). For your own account, log in with gcloud and leave --credentials out.</source>
+        <translation>%1 には "%2" の認証情報が含まれています。Meridian が読み取るのはサービス アカウント キー（type "service_account"）です。ご自身のアカウントを使う場合は、gcloud でログインし、--credentials を省略してください。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>%1 has no "%2"; download the key file again from the Cloud console.</source>
+        <translation>%1 に "%2" がありません。Cloud コンソールから鍵ファイルをもう一度ダウンロードしてください。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Cannot read the key file %1: %2.</source>
+        <translation>鍵ファイル %1 を読み取れません: %2。</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>The private_key of service account %1 is not a PEM private key.</source>
+        <translation>サービス アカウント %1 の private_key は PEM 秘密鍵ではありません。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Cannot sign a JWT with the key of %1 (RS256 needs an RSA key).</source>
+        <translation>%1 の鍵で JWT に署名できません（RS256 には RSA 鍵が必要です）。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cannot sign a JWT with the key of %1.</source>
+        <translation>%1 の鍵で JWT に署名できません。</translation>
+    </message>
+    <message>
+        <location filename="../src/logs/pagedecoder.cpp" line="+335" />
+        <source>The Cloud Logging answer is not a valid entries:list page (%1); %2 bytes, starting "%3".</source>
+        <translation>Cloud Logging の応答は有効な entries:list ページではありません（%1）。%2 バイト、先頭 "%3"。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Logs::AccessTokenProvider</name>
+    <message>
+        <location filename="../src/logs/googleauth.cpp" line="+63" />
+        <source>the in-memory key</source>
+        <translation>メモリ内の鍵</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>service-account key %1</source>
+        <translation>サービス アカウント キー %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>service account %1 (%2)</source>
+        <translation>サービス アカウント %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>gcloud auth print-access-token</source>
+        <translation>gcloud auth print-access-token</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the GCE metadata server</source>
+        <translation>GCE メタデータ サーバー</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a fixed access token</source>
+        <translation>固定のアクセス トークン</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>No Google credentials were found.</source>
+        <translation>Google の認証情報が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <location line="+79" />
+        <source>The transport is gone.</source>
+        <translation>トランスポートがなくなりました。</translation>
+    </message>
+    <message>
+        <location line="-68" />
+        <source>The token endpoint %1 refused service account %2: %3.</source>
+        <translation>トークン エンドポイント %1 がサービス アカウント %2 を拒否しました: %3。</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>`gcloud auth print-access-token` failed (exit %1): %2. Run `gcloud auth login`, or pass --credentials KEYFILE.</source>
+        <translation>`gcloud auth print-access-token` が失敗しました（終了コード %1）: %2。`gcloud auth login` を実行するか、--credentials KEYFILE を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Cannot run %1: %2.</source>
+        <translation>%1 を実行できません: %2。</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>No Google credentials: no --credentials, no GOOGLE_APPLICATION_CREDENTIALS, no gcloud, and the metadata server %1 did not answer (%2).</source>
+        <translation>Google の認証情報がありません: --credentials も GOOGLE_APPLICATION_CREDENTIALS も gcloud もなく、メタデータ サーバー %1 も応答しませんでした（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Logs::CloudLoggingClient</name>
+    <message>
+        <location filename="../src/logs/cloudloggingclient.cpp" line="+78" />
+        <source>Which Google Cloud project? Pass --project (the key file names none).</source>
+        <translation>どの Google Cloud プロジェクトですか? --project を指定してください（鍵ファイルにプロジェクトが指定されていません）。</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>The transport is gone.</source>
+        <translation>トランスポートがなくなりました。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Cloud Logging quota exhausted (60 entries.list requests a minute)</source>
+        <translation>Cloud Logging の割り当てを使い切りました（entries.list リクエストは 1 分あたり 60 件）</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Cloud Logging at %1 failed (%2)</source>
+        <translation>%1 の Cloud Logging が失敗しました（%2）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cloud Logging entries:list at %1 for project %2 failed: %3</source>
+        <translation>%1 の Cloud Logging entries:list（プロジェクト %2）が失敗しました: %3</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>%1; retrying in %2 s.</source>
+        <translation>%1。%2 秒後に再試行します。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Logs::LogBrowser</name>
+    <message>
+        <location filename="../ui/logs/logbrowser.cpp" line="+50" />
+        <location line="+228" />
+        <source>All Times</source>
+        <translation>すべての時間</translation>
+    </message>
+    <message>
+        <location line="-224" />
+        <source>Show Cluster on Map</source>
+        <translation>地図でクラスタを表示</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Clusters</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Show the logs of the checked clusters only.</source>
+        <translation>チェックしたクラスタのログのみを表示します。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 and above</source>
+        <translation>%1 以上</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The lowest severity shown.</source>
+        <translation>表示する最低の重大度。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Contains…</source>
+        <translation>含む…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show messages containing this text (case-insensitive).</source>
+        <translation>このテキストを含むメッセージを表示します（大文字と小文字を区別しません）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Regular expression…</source>
+        <translation>正規表現…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+94" />
+        <source>Show messages matching this regular expression (case-insensitive).</source>
+        <translation>この正規表現に一致するメッセージを表示します（大文字と小文字を区別しません）。</translation>
+    </message>
+    <message>
+        <location line="-92" />
+        <source>Exclude…</source>
+        <translation>除外…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hide messages containing this text (case-insensitive).</source>
+        <translation>このテキストを含むメッセージを非表示にします（大文字と小文字を区別しません）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Drop the time range chosen on the histogram.</source>
+        <translation>ヒストグラムで選択した時間範囲を解除します。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By Cluster</source>
+        <translation>クラスタ別</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By Severity</source>
+        <translation>重大度別</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the entries the filter shows as NDJSON or CSV.</source>
+        <translation>フィルタで表示されているエントリを NDJSON または CSV として保存します。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Select an entry to see all of it.</source>
+        <translation>エントリを選択すると全体が表示されます。</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>This regular expression does not compile: %1</source>
+        <translation>この正規表現はコンパイルできません: %1</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Following new entries.</source>
+        <translation>新しいエントリを追跡しています。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reading logs failed: %1</source>
+        <translation>ログの読み取りに失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Reading logs…</source>
+        <translation>ログを読み取っています…</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>%1 – %2 ✕</source>
+        <translation>%1 – %2 ✕</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>%1 shown of %2 entries · %3 MB of %4 MB</source>
+        <translation>%2 件のエントリのうち %1 件を表示 · %4 MB 中 %3 MB</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source> · %1 oldest evicted to stay within the memory budget</source>
+        <translation> · メモリ上限内に収めるため古い %1 件を破棄しました</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source> · filtering…</source>
+        <translation> · フィルタ処理中…</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Export Logs</source>
+        <translation>ログのエクスポート</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>NDJSON (*.ndjson *.jsonl);;CSV (*.csv)</source>
+        <translation>NDJSON (*.ndjson *.jsonl);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Exported to %1.</source>
+        <translation>%1 にエクスポートしました。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot export to %1: %2</source>
+        <translation>%1 にエクスポートできません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Logs::LogHistogramView</name>
+    <message>
+        <location filename="../ui/logs/loghistogramview.cpp" line="+19" />
+        <source>Drag across bars to show only that time range.</source>
+        <translation>バーをドラッグすると、その時間範囲のみを表示します。</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>%1 – %2 UTC, %3 s a bar</source>
+        <translation>%1 – %2 UTC、1 バーあたり %3 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Logs::LogTableModel</name>
+    <message>
+        <location filename="../ui/logs/logtablemodel.cpp" line="+221" />
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cluster</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Namespace</source>
+        <translation>名前空間</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Container</source>
+        <translation>コンテナ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Severity</source>
+        <comment>log entry</comment>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Logs::PodLogSource</name>
+    <message>
+        <location filename="../src/logs/podlogsource.cpp" line="+96" />
+        <source>No kubeconfig context matches the clusters %1.</source>
+        <translation>クラスタ %1 に一致する kubeconfig コンテキストがありません。</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>%1: cannot list pods: %2</source>
+        <translation>%1: Pod を一覧表示できません: %2</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>%1: log of %2/%3: %4</source>
+        <translation>%1: %2/%3 のログ: %4</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+103" />
+        <location filename="../ui/mainwindow.cpp" line="+107" />
         <source>Clusters</source>
         <translation>クラスタ</translation>
     </message>
@@ -1273,12 +2677,12 @@ Options:
     </message>
     <message>
         <location line="-64" />
-        <location line="+449" />
+        <location line="+478" />
         <source>Meridian</source>
         <translation>Meridian</translation>
     </message>
     <message>
-        <location line="-428" />
+        <location line="-457" />
         <source>Member clusters</source>
         <translation>メンバー クラスタ</translation>
     </message>
@@ -1293,7 +2697,17 @@ Options:
         <translation>詳細</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
+        <source>Edit &amp;Placement of the Selected Workload</source>
+        <translation>選択したワークロードの配置を編集(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Select a workload to edit its placement.</source>
+        <translation>配置を編集するワークロードを選択してください。</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Clusters and workloads stay current through watches; every cluster is probed again every 30 s. F5 probes now.</source>
         <translation>クラスタとワークロードはウォッチで最新に保たれ、各クラスタは 30 秒ごとに再確認されます。F5 で今すぐ確認します。</translation>
     </message>
@@ -1303,7 +2717,22 @@ Options:
         <translation>更新中</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+9" />
+        <source>Rollout</source>
+        <translation>ロールアウト</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Rollout</source>
+        <translation>ロールアウト(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Deploy…</source>
+        <translation>デプロイ(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>Meridian could not list the workloads: %1</source>
         <translation>Meridian はワークロードを一覧表示できませんでした: %1</translation>
     </message>
@@ -1396,12 +2825,12 @@ Options:
         <translation>Meridian について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+260" />
+        <location line="+262" />
         <source>%1 — Meridian</source>
         <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Meridian could not open the federation: %1</source>
         <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
@@ -1450,7 +2879,9 @@ Options:
     <message numerus="yes">
         <location line="+4" />
         <source>%n failing</source>
-        <translation><numerusform>%n 件が異常</numerusform></translation>
+        <translation>
+            <numerusform>%n 件が異常</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1466,6 +2897,11 @@ Options:
         <location line="+1" />
         <source>Updated %1</source>
         <translation>%1 に更新</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Logs</source>
+        <translation>ログ</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +3241,1104 @@ Options:
         <source>nothing</source>
         <translation>空の値</translation>
     </message>
+    <message>
+        <location filename="../src/placement/draftstore.cpp" line="+86" />
+        <source>Cannot create %1 for the draft.</source>
+        <translation>下書き用の %1 を作成できません。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Cannot save the draft to %1: %2</source>
+        <translation>下書きを %1 に保存できません: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/placement/placementapply.cpp" line="+48" />
+        <source>pending</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>writing</source>
+        <translation>書き込み中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>applied</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>conflict</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../src/placement/placementsolver.cpp" line="+97" />
+        <source>The Federation planner cannot place exactly this distribution.</source>
+        <translation>Federation のプランナーでは、この分布どおりに配置できません。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Only a Divided placement with static weights can be rebalanced by dragging; this policy is Duplicated, Aggregated or uses dynamic weights.</source>
+        <translation>ドラッグで再配分できるのは、静的な重みを使う Divided の配置だけです。このポリシーは Duplicated または Aggregated であるか、動的な重みを使っています。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Karmada's static weights cannot place zero replicas on every cluster.</source>
+        <translation>Karmada の静的重みでは、すべてのクラスタのレプリカ数を 0 にすることはできません。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Karmada's static weights cannot place exactly this distribution.</source>
+        <translation>Karmada の静的重みでは、この分布どおりに配置できません。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>%1: a cluster cannot run %2 replicas.</source>
+        <translation>%1: クラスタで %2 個のレプリカを実行することはできません。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1: %2 replicas do not fit its capacity of %3.</source>
+        <translation>%1: %2 個のレプリカは容量 %3 に収まりません。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1 is not an available cluster.</source>
+        <translation>%1 は利用可能なクラスタではありません。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The distribution places %1 replicas, more than the total of %2.</source>
+        <translation>この分布は %1 個のレプリカを配置しますが、合計 %2 を超えています。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Karmada always places all %1 replicas; the distribution places %2.</source>
+        <translation>Karmada は常に %1 個すべてのレプリカを配置しますが、この分布では %2 個です。</translation>
+    </message>
+    <message>
+        <location filename="../src/placement/policyapply.cpp" line="+56" />
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Listing PropagationPolicies in %1</source>
+        <translation>%1 の PropagationPolicy を一覧表示しています</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No PropagationPolicy in %1 selects Deployment %2; create one first.</source>
+        <translation>%1 には Deployment %2 を選択する PropagationPolicy がありません。先に作成してください。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>PropagationPolicy %1/%2: %3</source>
+        <translation>PropagationPolicy %1/%2: %3</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Reading Deployment %1/%2 on the control plane</source>
+        <translation>コントロール プレーン上の Deployment %1/%2 を読み取っています</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Listing Karmada clusters</source>
+        <translation>Karmada クラスタを一覧表示しています</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Placement::PlacementApplyJob</name>
+    <message>
+        <location filename="../src/placement/placementapply.cpp" line="+61" />
+        <location line="+67" />
+        <source>%1 is not a connected member.</source>
+        <translation>%1 は接続済みのメンバーではありません。</translation>
+    </message>
+    <message>
+        <location line="-55" />
+        <source>%1 has no Deployment %2/%3; create it there first.</source>
+        <translation>%1 には Deployment %2/%3 がありません。先にそこで作成してください。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reading the Deployment on %1 failed: %2</source>
+        <translation>%1 上の Deployment の読み取りに失敗しました: %2</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>The preferences on %1 were changed by someone else since you started editing (now: %2). Reload and edit again.</source>
+        <translation>編集を開始した後に、%1 の設定が他のユーザーによって変更されました（現在: %2）。再読み込みして、もう一度編集してください。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no annotation</source>
+        <translation>アノテーションなし</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Writing the Deployment on %1 failed: %2</source>
+        <translation>%1 上の Deployment の書き込みに失敗しました: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Placement::PlacementEditorModel</name>
+    <message>
+        <location filename="../src/placement/placementeditormodel.cpp" line="+92" />
+        <source>Restore the saved draft</source>
+        <translation>保存された下書きを復元</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Edit %1</source>
+        <translation>%1 を編集</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Add %1</source>
+        <translation>%1 を追加</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Allow rebalancing</source>
+        <translation>再配分を許可</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Keep running replicas</source>
+        <translation>実行中のレプリカを維持</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Set the total to %1</source>
+        <translation>合計を %1 に設定</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>No drag is in progress.</source>
+        <translation>ドラッグ操作は行われていません。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+9" />
+        <source>Drag replicas</source>
+        <translation>レプリカをドラッグ</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <location line="+9" />
+        <location line="+2" />
+        <location line="+2" />
+        <source>must be an integer ≥ 0</source>
+        <translation>0 以上の整数である必要があります</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>list at least one cluster or "*"</source>
+        <translation>少なくとも一つのクラスタまたは "*" を指定してください</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>a cluster name cannot be empty</source>
+        <translation>クラスタ名を空にすることはできません</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>minReplicas (%1) is greater than maxReplicas (%2)</source>
+        <translation>minReplicas (%1) が maxReplicas (%2) より大きくなっています</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>%1 is emptied completely (%2 → 0).</source>
+        <translation>%1 は完全に空になります（%2 → 0）。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 is at capacity: %2 replicas overflow.</source>
+        <translation>%1 は容量の上限に達しています: %2 個のレプリカがオーバーフローします。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Only %1 of %2 replicas are placed: the max limits leave no room for the rest.</source>
+        <translation>%2 個中 %1 個のレプリカしか配置されません: 最大値の制限により、残りを配置する余地がありません。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1 of %2 replicas move at once (more than half).</source>
+        <translation>%2 個中 %1 個のレプリカが一度に移動します（半数以上）。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Import %1</source>
+        <translation>%1 をインポート</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Placement::PolicyApplyJob</name>
+    <message>
+        <location filename="../src/placement/policyapply.cpp" line="+81" />
+        <location line="+79" />
+        <source>The Karmada control plane is not connected.</source>
+        <translation>Karmada コントロール プレーンに接続されていません。</translation>
+    </message>
+    <message>
+        <location line="-47" />
+        <source>PropagationPolicy %1 was changed by someone else since you started editing. Reload and edit again.</source>
+        <translation>編集を開始した後に、PropagationPolicy %1 が他のユーザーによって変更されました。再読み込みして、もう一度編集してください。</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <location line="+53" />
+        <source>Writing %1 failed: %2</source>
+        <translation>%1 の書き込みに失敗しました: %2</translation>
+    </message>
+    <message>
+        <location line="-31" />
+        <source>Reading %1</source>
+        <translation>%1 を読み取っています</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlacementDock</name>
+    <message>
+        <location filename="../ui/placement/placementdock.cpp" line="+15" />
+        <source>Placement</source>
+        <translation>配置</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlacementEditor</name>
+    <message>
+        <location filename="../ui/placement/placementeditor.cpp" line="+122" />
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Undo: %1</source>
+        <translation>元に戻す: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Redo: %1</source>
+        <translation>やり直す: %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Import…</source>
+        <translation>インポート…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+536" />
+        <location line="+6" />
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location line="-532" />
+        <source>Remove entry</source>
+        <translation>エントリを削除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove the selected cluster's own entry (it then follows "*")</source>
+        <translation>選択したクラスタ独自のエントリを削除します（削除後は "*" に従います）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+90" />
+        <source>Cluster</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="-89" />
+        <source>Min replicas</source>
+        <translation>最小レプリカ数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Max replicas</source>
+        <translation>最大レプリカ数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weight</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Current</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Planned</source>
+        <translation>計画</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Allow moving running replicas (rebalance)</source>
+        <translation>実行中のレプリカの移動を許可（再配分）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Total replicas</source>
+        <translation>合計レプリカ数</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Total replicas (N):</source>
+        <translation>合計レプリカ数 (N):</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Retry failed clusters</source>
+        <translation>失敗したクラスタを再試行</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Apply…</source>
+        <translation>適用…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+85" />
+        <source>Placement of %1 (%2 engine)</source>
+        <translation>%1 の配置（%2 エンジン）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Restored your unapplied draft from %1. Undo discards it.</source>
+        <translation>%1 から未適用の下書きを復元しました。元に戻すと破棄されます。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Restored your unapplied draft from %1; the workload's placement has changed since. Review it before applying; Undo discards it.</source>
+        <translation>%1 から未適用の下書きを復元しました。その後、ワークロードの配置が変更されています。適用する前に確認してください。元に戻すと破棄されます。</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The preferences on the clusters were changed elsewhere since you started editing; applying will report a conflict. Export your draft and reopen the editor to start from the new preferences.</source>
+        <translation>編集を開始した後に、クラスタの設定が別の場所で変更されました。適用すると競合が報告されます。下書きをエクスポートし、エディタを開き直して新しい設定から始めてください。</translation>
+    </message>
+    <message>
+        <location line="+92" />
+        <source>* (every other cluster)</source>
+        <translation>*（その他すべてのクラスタ）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No "*" entry: clusters without their own entry get nothing</source>
+        <translation>"*" エントリなし: 独自のエントリがないクラスタには何も配置されません</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No own entry: follows "*"</source>
+        <translation>独自のエントリなし: "*" に従います</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Empty: no maximum</source>
+        <translation>空: 最大値なし</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1 replicas overflow</source>
+        <translation>%1 個のレプリカがオーバーフロー</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>must be an integer ≥ 0, or empty for no maximum</source>
+        <translation>0 以上の整数、または最大値なしの場合は空である必要があります</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>must be an integer ≥ 0</source>
+        <translation>0 以上の整数である必要があります</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: "%2" is not a valid %3</source>
+        <translation>%1: "%2" は有効な %3 ではありません</translation>
+    </message>
+    <message>
+        <location line="+69" />
+        <source>Moving %1 replicas from %2 to %3 (wheel changes the count)</source>
+        <translation>%1 個のレプリカを %2 から %3 へ移動（ホイールで数を変更）</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Import preferences</source>
+        <translation>設定をインポート</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Preferences (*.json *.yaml *.yml);;All files (*)</source>
+        <translation>設定 (*.json *.yaml *.yml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+7" />
+        <location line="+5" />
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 をインポートできません: %2</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Export as %1</source>
+        <translation>%1 としてエクスポート</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>YAML (*.yaml)</source>
+        <translation>YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Not carried over to %1:
+%2</source>
+        <translation>%1 に引き継がれない項目:
+%2</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The PropagationPolicy selecting %1 gets this replica scheduling (its other fields are kept); Karmada divides the replicas:</source>
+        <translation>%1 を選択する PropagationPolicy にこのレプリカ スケジューリングが設定されます（その他のフィールドは維持されます）。Karmada はレプリカを次のように分割します:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Deployment %1 on the control plane: replicas %2 → %3</source>
+        <translation>コントロール プレーン上の Deployment %1: レプリカ %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Expected per cluster:</source>
+        <translation>クラスタごとの予想:</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Annotation %1 on %2/%3:</source>
+        <translation>%2/%3 のアノテーション %1:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Replicas per cluster:</source>
+        <translation>クラスタごとのレプリカ数:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>no Deployment</source>
+        <translation>Deployment なし</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>  %1: %2 (unchanged: not available to the plan)</source>
+        <translation>  %1: %2（変更なし: プランで利用できません）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Apply placement</source>
+        <translation>配置を適用</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This is what will be written:</source>
+        <translation>書き込まれる内容は次のとおりです:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Rollout</name>
+    <message>
+        <location filename="../src/rollout/manifest.cpp" line="+52" />
+        <source>nothing (null)</source>
+        <translation>空の値 (null)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the boolean %1</source>
+        <translation>ブール値 %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the number %1</source>
+        <translation>数値 %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>the string "%1"</source>
+        <translation>文字列 "%1"</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a mapping</source>
+        <translation>マッピング</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>nothing</source>
+        <translation>空の値</translation>
+    </message>
+    <message>
+        <location line="+367" />
+        <source>expected an object with apiVersion and kind, got %1</source>
+        <translation>apiVersion と kind を持つオブジェクトが必要ですが、%1 でした</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Meridian does not apply %1 %2; it applies %3</source>
+        <translation>Meridian は %1 %2 を適用しません。適用するのは %3 です</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>metadata is required</source>
+        <translation>metadata は必須です</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>remove managedFields: an applied object must not carry them</source>
+        <translation>managedFields を削除してください: 適用するオブジェクトに含めることはできません</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>%1: no objects to apply</source>
+        <translation>%1: 適用するオブジェクトがありません</translation>
+    </message>
+    <message>
+        <location filename="../src/rollout/memberplan.cpp" line="+31" />
+        <source>%1: document %2, line %3: %4 is for the Karmada engine; apply it with --engine karmada (Direct mode plans replicas from the deployment-preferences annotation)</source>
+        <translation>%1: ドキュメント %2、%3 行: %4 は Karmada エンジン用です。--engine karmada で適用してください（Direct モードでは deployment-preferences アノテーションからレプリカを計画します）</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>%1: no deployment-preferences annotation; spec.replicas is spread evenly over the members</source>
+        <translation>%1: deployment-preferences アノテーションがありません。spec.replicas をメンバーに均等に分散します</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1: document %2, line %3: %4: %5</source>
+        <translation>%1: ドキュメント %2、%3 行: %4: %5</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>%1: some replicas could not be placed (the preferences' maxReplicas are too low)</source>
+        <translation>%1: 一部のレプリカを配置できませんでした（設定の maxReplicas が低すぎます）</translation>
+    </message>
+    <message>
+        <location filename="../src/rollout/rolloutclient.cpp" line="+39" />
+        <source>%1: the cluster's connection is gone</source>
+        <translation>%1: クラスタへの接続が失われました</translation>
+    </message>
+    <message>
+        <location line="+254" />
+        <source>this cluster's history has no revision with that pod template</source>
+        <translation>このクラスタの履歴には、その Pod テンプレートを持つリビジョンがありません</translation>
+    </message>
+    <message>
+        <location filename="../src/rollout/rolloutstatus.cpp" line="+52" />
+        <source>%1 (1 pod)</source>
+        <translation>%1 (Pod 1 個)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 (%2 pods)</source>
+        <translation>%1 (Pod %2 個)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Missing</source>
+        <comment>rollout state</comment>
+        <translation>存在しない</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Progressing</source>
+        <comment>rollout state</comment>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Paused</source>
+        <comment>rollout state</comment>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rolled out</source>
+        <comment>rollout state</comment>
+        <translation>ロールアウト完了</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Failed</source>
+        <comment>rollout state</comment>
+        <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Rollout::Checker</name>
+    <message>
+        <location filename="../src/rollout/manifest.cpp" line="-408" />
+        <source>%1: document %2, line %3: %4%5</source>
+        <translation>%1: ドキュメント %2、%3 行: %4%5</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <location line="+116" />
+        <source>expected a string, got %1 (put it in quotes)</source>
+        <translation>文字列が必要ですが、%1 でした（引用符で囲んでください）</translation>
+    </message>
+    <message>
+        <location line="-115" />
+        <source>expected a string, got %1</source>
+        <translation>文字列が必要ですが、%1 でした</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>%1 is required</source>
+        <translation>%1 は必須です</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>expected an integer, got %1 (remove the quotes)</source>
+        <translation>整数が必要ですが、%1 でした（引用符を外してください）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>expected an integer, got %1</source>
+        <translation>整数が必要ですが、%1 でした</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>expected a mapping, got %1</source>
+        <translation>マッピングが必要ですが、%1 でした</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>expected a list, got %1</source>
+        <translation>リストが必要ですが、%1 でした</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>"%1" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit</source>
+        <translation>"%1" は有効な名前ではありません: 小文字、数字、'-'、'.' のみ使用でき、先頭と末尾は英小文字か数字である必要があります</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>expected a mapping with name and value, got %1</source>
+        <translation>name と value を持つマッピングが必要ですが、%1 でした</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>containerPort is required</source>
+        <translation>containerPort は必須です</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>template is required</source>
+        <translation>template は必須です</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>at least one container is required</source>
+        <translation>少なくとも一つのコンテナが必要です</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>expected a container (a mapping), got %1</source>
+        <translation>コンテナ（マッピング）が必要ですが、%1 でした</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>duplicate container name "%1"</source>
+        <translation>コンテナ名 "%1" が重複しています</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>spec is required</source>
+        <translation>spec は必須です</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>must be 0 or more</source>
+        <translation>0 以上である必要があります</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>the selector's %1=%2 does not match the template's labels</source>
+        <translation>セレクターの %1=%2 がテンプレートのラベルと一致しません</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Rollout::RolloutSession</name>
+    <message>
+        <location filename="../src/rollout/rolloutsession.cpp" line="+54" />
+        <source>the kubeconfig (%1) defines no contexts</source>
+        <translation>kubeconfig (%1) にコンテキストが定義されていません</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>no cluster named "%1" (the clusters are: %2)</source>
+        <translation>"%1" という名前のクラスタはありません（クラスタ: %2）</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>listing the Karmada clusters: %1</source>
+        <translation>Karmada クラスタの一覧表示: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Rollout::RolloutWorker</name>
+    <message>
+        <location filename="../src/rollout/rolloutworker.cpp" line="+63" />
+        <location line="+103" />
+        <source>no federation is open</source>
+        <translation>フェデレーションが開かれていません</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>a rollout is still running; abort it first</source>
+        <translation>ロールアウトがまだ実行中です。先に中止してください</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>waves need the Direct engine; with Karmada the PropagationPolicy decides where the template goes</source>
+        <translation>ウェーブには Direct エンジンが必要です。Karmada では、テンプレートの配置先は PropagationPolicy が決定します</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source> unchanged</source>
+        <translation> (変更なし)</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>wave %1 started: %2</source>
+        <translation>ウェーブ %1 を開始しました: %2</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>no cluster chosen</source>
+        <translation>クラスタが選択されていません</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Rollout::WaveRollout</name>
+    <message>
+        <location filename="../src/rollout/waverollout.cpp" line="+67" />
+        <source>aborted</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>aborted; not started: %1</source>
+        <translation>中止しました。未開始: %1</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>no connection to this cluster</source>
+        <translation>このクラスタへの接続がありません</translation>
+    </message>
+    <message>
+        <location line="+98" />
+        <source>%1 is paused; resume it first</source>
+        <translation>%1 は一時停止中です。先に再開してください</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>%1 was not Available within its progress deadline (%2 s)</source>
+        <translation>%1 は進行期限（%2 秒）内に Available になりませんでした</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>not started: %1</source>
+        <translation>未開始: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Rollout::WaveSequencer</name>
+    <message>
+        <location filename="../src/rollout/waves.cpp" line="+15" />
+        <source>--waves names "%1", which is not one of the clusters (%2)</source>
+        <translation>--waves に指定された "%1" は、クラスタ（%2）のいずれでもありません</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>--waves names "%1" twice</source>
+        <translation>--waves に "%1" が 2 回指定されています</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::RolloutChart</name>
+    <message>
+        <location filename="../ui/rollout/rolloutchart.cpp" line="+20" />
+        <source>Available replicas, % of desired</source>
+        <translation>利用可能なレプリカ数（希望数に対する %）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::RolloutPanel</name>
+    <message>
+        <location filename="../ui/rollout/rolloutpanel.cpp" line="+50" />
+        <source>1 cluster.</source>
+        <translation>1 クラスタ。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 clusters.</source>
+        <translation>%1 クラスタ。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Rollouts unavailable: %1</source>
+        <translation>ロールアウトを利用できません: %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>namespace/name</source>
+        <translation>名前空間/名前</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Deploy…</source>
+        <translation>デプロイ…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change…</source>
+        <translation>変更…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restart</source>
+        <translation>再起動</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roll Back</source>
+        <translation>ロールバック</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roll back to the previous revision (kubectl rollout undo)</source>
+        <translation>前のリビジョンにロールバックします (kubectl rollout undo)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Workload:</source>
+        <translation>ワークロード:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cluster</source>
+        <translation>クラスタ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Updated</source>
+        <translation>更新済み</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Available</source>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Desired</source>
+        <translation>希望数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revision</source>
+        <translation>リビジョン</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+271" />
+        <source>Images</source>
+        <translation>イメージ</translation>
+    </message>
+    <message>
+        <location line="-270" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Select clusters to act on only those; none selected: all.</source>
+        <translation>クラスタを選択すると、そのクラスタだけが操作対象になります。何も選択しない場合はすべてが対象です。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Roll Back to Selected Revision</source>
+        <translation>選択したリビジョンにロールバック</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>History, aligned by pod template (* = running now):</source>
+        <translation>Pod テンプレートごとに揃えた履歴（* = 現在実行中）:</translation>
+    </message>
+    <message>
+        <location line="+100" />
+        <source>every cluster</source>
+        <translation>すべてのクラスタ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 %2/%3 on %4…</source>
+        <translation>%4 の %2/%3 を%1…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Pausing</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Resuming</source>
+        <translation>再開中</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Restarting</source>
+        <translation>再起動中</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Rolling back</source>
+        <translation>ロールバック中</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Select a row of the history first.</source>
+        <translation>先に履歴の行を選択してください。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Rolling back to %1</source>
+        <translation>%1 へロールバック中</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Changing</source>
+        <translation>変更中</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Failed:
+%1</source>
+        <translation>失敗しました:
+%1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Unreadable</source>
+        <translation>読み取り不能</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Change Cause</source>
+        <translation>変更理由</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>&lt;none&gt;</source>
+        <translation>&lt;なし&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::SettingsDialog</name>
@@ -2005,6 +4539,59 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::WorkloadChangeDialog</name>
+    <message>
+        <location filename="../ui/rollout/workloadchangedialog.cpp" line="+24" />
+        <source>Total replicas:</source>
+        <translation>合計レプリカ数:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Change Workload</source>
+        <translation>ワークロードの変更</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Divided over the chosen clusters by the deployment-preferences annotation (or evenly).</source>
+        <translation>選択したクラスタに、deployment-preferences アノテーションに従って（またはなければ均等に）分割されます。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add Variable</source>
+        <translation>変数を追加</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove Variable</source>
+        <translation>変数を削除</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Container:</source>
+        <translation>コンテナ:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Image:</source>
+        <translation>イメージ:</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::WorkloadModel</name>
     <message>
         <location filename="../src/models/workloadmodel.cpp" line="+71" />
@@ -2087,12 +4674,12 @@ Options:
     <name>Meridian::WorldMapView</name>
     <message>
         <location filename="../ui/map/worldmapview.cpp" line="+106" />
-        <location line="+1061" />
+        <location line="+1213" />
         <source>World map of clusters</source>
         <translation>クラスタの世界地図</translation>
     </message>
     <message>
-        <location line="-1031" />
+        <location line="-1183" />
         <location line="+8" />
         <source>Unplaced clusters</source>
         <translation>位置不明のクラスタ</translation>
@@ -2103,7 +4690,7 @@ Options:
         <translation>位置が不明なクラスタです。クラスタ設定または meridian.dev/location ラベルで位置を指定してください。</translation>
     </message>
     <message numerus="yes">
-        <location line="+223" />
+        <location line="+235" />
         <source>Unplaced (%n)</source>
         <comment>clusters without a known location</comment>
         <translation>
@@ -2126,7 +4713,7 @@ Options:
         </translation>
     </message>
     <message>
-        <location line="+461" />
+        <location line="+554" />
         <source>Map data: Natural Earth</source>
         <translation>地図データ: Natural Earth</translation>
     </message>
@@ -2192,9 +4779,72 @@ Options:
     </message>
 </context>
 <context>
+    <name>Meridian::Yaml</name>
+    <message>
+        <location filename="../src/yaml/yamljson.cpp" line="+269" />
+        <location line="+14" />
+        <source>%1line %2, column %3: %4</source>
+        <translation>%1%2 行、%3 列: %4</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>document %1, </source>
+        <translation>ドキュメント %1、</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Yaml::Converter</name>
+    <message>
+        <location line="-307" />
+        <source>nesting deeper than %1 levels</source>
+        <translation>ネストが %1 レベルを超えています</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>more than %1 values after expanding aliases</source>
+        <translation>エイリアスを展開すると値が %1 個を超えます</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>a mapping key must be a plain value, not a list or mapping</source>
+        <translation>マッピングのキーはリストやマッピングではなく、単純な値である必要があります</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>mapping key "%1" already defined at line %2</source>
+        <translation>マッピングのキー "%1" は %2 行ですでに定義されています</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <location line="+10" />
+        <source>a &lt;&lt; merge key needs a mapping or a list of mappings</source>
+        <translation>&lt;&lt; マージキーにはマッピングまたはマッピングのリストが必要です</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>"%1" is tagged !!bool but is not true or false</source>
+        <translation>"%1" は !!bool タグが付いていますが、true でも false でもありません</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>"%1" is tagged !!int but is not an integer</source>
+        <translation>"%1" は !!int タグが付いていますが、整数ではありません</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>"%1" is tagged !!float but is not a number</source>
+        <translation>"%1" は !!float タグが付いていますが、数値ではありません</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>%1 cannot be written as JSON; quote it to make it a string</source>
+        <translation>%1 は JSON として書き出せません。文字列にするには引用符で囲んでください</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/meridian/main.cpp" line="+123" />
+        <location filename="../app/meridian/main.cpp" line="+124" />
         <source>Meridian: one console for one workload on many Kubernetes clusters.</source>
         <translation>Meridian: 多数の Kubernetes クラスタで動く一つのワークロードのためのコンソール。</translation>
     </message>
@@ -2260,12 +4910,27 @@ Options:
         <translation>コンテキスト</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+3" />
+        <source>Federation engine: direct (every context is a member) or karmada (the context is a Karmada control plane).</source>
+        <translation>フェデレーション エンジン: direct（すべてのコンテキストがメンバー）または karmada（コンテキストが Karmada コントロール プレーン）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>engine</source>
+        <translation>エンジン</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>--size "%1" is not WIDTHxHEIGHT (at least 320x240)</source>
         <translation>--size "%1" が 幅x高さ の形式ではありません（320x240 以上）</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
+        <source>--engine "%1" is neither direct nor karmada</source>
+        <translation>--engine "%1" は direct でも karmada でもありません</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>--theme "%1" is neither light nor dark</source>
         <translation>--theme "%1" は light でも dark でもありません</translation>
     </message>
@@ -2275,17 +4940,17 @@ Options:
         <translation>--select-workload "%1" が 名前空間/名前 の形式ではありません</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+130" />
         <source>Starting the demo federation… — Meridian</source>
         <translation>デモ フェデレーションを起動中… — Meridian</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-41" />
         <source>the demo federation could not start: %1</source>
         <translation>デモ フェデレーションを起動できませんでした: %1</translation>
     </message>
     <message>
-        <location line="-178" />
+        <location line="-196" />
         <source>Kubeconfig file (default: the files in Settings, else $KUBECONFIG, then ~/.kube/config).</source>
         <translation>kubeconfig ファイル（既定: 設定のファイル、なければ $KUBECONFIG、次に ~/.kube/config）。</translation>
     </message>
@@ -2295,7 +4960,7 @@ Options:
         <translation>この実行のテーマ: light または dark。</translation>
     </message>
     <message>
-        <location line="+165" />
+        <location line="+184" />
         <source>demo federation</source>
         <translation>デモ フェデレーション</translation>
     </message>
@@ -2305,7 +4970,7 @@ Options:
         <translation>デモ フェデレーション</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-57" />
         <source>cannot write the screenshot to %1</source>
         <translation>スクリーンショットを %1 に書き込めません</translation>
     </message>

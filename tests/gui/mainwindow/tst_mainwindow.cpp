@@ -288,8 +288,8 @@ private slots:
             }
         }
         QCOMPARE(toggles, QStringList{QStringLiteral("Extra")});
-        // Map Ctrl+1, Clusters 2, Workloads 3, Details 4: the new panel is Ctrl+5
-        QCOMPARE(shortcuts, QStringList{QStringLiteral("Ctrl+5")});
+        // Map Ctrl+1, Clusters 2, Workloads 3, Details 4, Rollout 5: the new panel is Ctrl+6
+        QCOMPARE(shortcuts, QStringList{QStringLiteral("Ctrl+6")});
 
         // And: the keyboard reaches each of them
         window.show();
