@@ -2437,12 +2437,12 @@ Options:
     <name>Meridian::Logs::LogBrowser</name>
     <message>
         <location filename="../ui/logs/logbrowser.cpp" line="+50" />
-        <location line="+228" />
+        <location line="+262" />
         <source>All Times</source>
         <translation>すべての時間</translation>
     </message>
     <message>
-        <location line="-224" />
+        <location line="-258" />
         <source>Show Cluster on Map</source>
         <translation>地図でクラスタを表示</translation>
     </message>
@@ -2548,7 +2548,12 @@ Options:
         <translation>ログの読み取りに失敗しました: %1</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+47" />
+        <source>Select a workload: its pods' logs are read from every cluster.</source>
+        <translation>ワークロードを選択してください。その Pod のログをすべてのクラスタから読み込みます。</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Reading logs…</source>
         <translation>ログを読み取っています…</translation>
     </message>
@@ -2677,12 +2682,12 @@ Options:
     </message>
     <message>
         <location line="-64" />
-        <location line="+478" />
+        <location line="+500" />
         <source>Meridian</source>
         <translation>Meridian</translation>
     </message>
     <message>
-        <location line="-457" />
+        <location line="-479" />
         <source>Member clusters</source>
         <translation>メンバー クラスタ</translation>
     </message>
@@ -2732,7 +2737,7 @@ Options:
         <translation>デプロイ(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+47" />
         <source>Meridian could not list the workloads: %1</source>
         <translation>Meridian はワークロードを一覧表示できませんでした: %1</translation>
     </message>
@@ -2825,12 +2830,17 @@ Options:
         <translation>Meridian について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+262" />
+        <location line="+264" />
         <source>%1 — Meridian</source>
         <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+13" />
+        <source>Pod logs through a Karmada control plane are not read yet: open the members' contexts with the Direct engine.</source>
+        <translation>Karmada コントロール プレーン経由の Pod ログはまだ読み込めません。メンバーのコンテキストをダイレクト エンジンで開いてください。</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>Meridian could not open the federation: %1</source>
         <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
@@ -2899,7 +2909,7 @@ Options:
         <translation>%1 に更新</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-513" />
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
@@ -4940,12 +4950,12 @@ Options:
         <translation>--select-workload "%1" が 名前空間/名前 の形式ではありません</translation>
     </message>
     <message>
-        <location line="+130" />
+        <location line="+128" />
         <source>Starting the demo federation… — Meridian</source>
         <translation>デモ フェデレーションを起動中… — Meridian</translation>
     </message>
     <message>
-        <location line="-41" />
+        <location line="-39" />
         <source>the demo federation could not start: %1</source>
         <translation>デモ フェデレーションを起動できませんでした: %1</translation>
     </message>

@@ -171,6 +171,26 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     rolloutMenu->addAction(rolloutDock->toggleViewAction());
     menuBar()->insertMenu(menuBar()->actions().constLast(), rolloutMenu);
 
+    // Aggregated logs (ui/logs), tabbed with the workloads too. Log entries name the cluster as
+    // Cloud Logging does (cluster_name); most contexts carry the same name, else the cluster
+    // column does.
+    m_logs = new Logs::LogBrowser(this);
+    QDockWidget *logDock
+            = addPanel(m_logs, tr("Logs"), QStringLiteral("logDock"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_workloadDock, logDock);
+    m_clusterDock->raise();
+    connect(m_logs, &Logs::LogBrowser::clusterActivated, this, [this](const QString &name) {
+        if (selectCluster(name))
+            return;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QModelIndex index = m_model->index(row, ClusterModel::NameColumn);
+            if (index.data().toString() == name) {
+                selectCluster(index.data(ClusterModel::ContextRole).toString());
+                return;
+            }
+        }
+    });
+
     ApiWorker *worker = m_api->worker();
     connect(worker, &ApiWorker::federationLoaded, this, &MainWindow::onFederationLoaded);
     connect(worker, &ApiWorker::federationFailed, this, &MainWindow::onFederationFailed);
@@ -457,8 +477,10 @@ void MainWindow::connectSelection()
     connect(m_selection, &ConsoleSelection::workloadChanged, this, [this] {
         syncWorkloadViewFromSelection();
         showSelectedWorkloadOnMap();
-        if (!m_selection->workload().isEmpty())
-            m_rollout->showWorkload(m_selection->workload());
+        const QString key = m_selection->workload();
+        if (!key.isEmpty())
+            m_rollout->showWorkload(key);
+        m_logs->setWorkload(key.section(u'/', 0, 0), key.section(u'/', 1));
     });
 }
 
@@ -538,6 +560,16 @@ void MainWindow::openFederation(const FederationRequest &request, const QString 
     showSelectedWorkloadOnMap();
     m_generation = m_api->connectFederation(request);
     m_rollout->openFederation(request);
+    if (request.engine == Federation::Engine::Direct) {
+        Logs::LogSourceConfig pods;
+        pods.kind = Logs::LogSourceConfig::Kind::Pods;
+        pods.kube = request.load;
+        pods.contexts = request.contexts;
+        m_logs->setSource(pods);
+    } else {
+        m_logs->setUnavailable(tr("Pod logs through a Karmada control plane are not read yet: "
+                                  "open the members' contexts with the Direct engine."));
+    }
     updateStatus();
 }
 
@@ -661,26 +693,6 @@ void MainWindow::updateStatus()
                                                                .arg(QTime::currentTime().toString(
                                                                        QStringLiteral("HH:mm:ss")))
                                                      : QString()));
-}
-
-void MainWindow::addLogBrowser(Logs::LogBrowser *browser)
-{
-    QDockWidget *dock
-            = addPanel(browser, tr("Logs"), QStringLiteral("logDock"), Qt::LeftDockWidgetArea);
-    tabifyDockWidget(m_workloadDock, dock);
-    // Log entries name the cluster as Cloud Logging does (cluster_name); the demo's and most
-    // kubeconfigs' contexts carry the same name, else the cluster column does.
-    connect(browser, &Logs::LogBrowser::clusterActivated, this, [this](const QString &name) {
-        if (selectCluster(name))
-            return;
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            const QModelIndex index = m_model->index(row, ClusterModel::NameColumn);
-            if (index.data().toString() == name) {
-                selectCluster(index.data(ClusterModel::ContextRole).toString());
-                return;
-            }
-        }
-    });
 }
 
 } // namespace Meridian

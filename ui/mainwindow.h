@@ -76,9 +76,10 @@ public:
     const ConsoleSettings &settings() const { return m_settings; }
     void applySettings(const ConsoleSettings &settings);
     void showSettings();
-    // Docks the log browser beside the cluster and workload tables (View ▸ Panels: Logs); its
-    // "Show Cluster on Map" selects that cluster here.
-    void addLogBrowser(Logs::LogBrowser *browser);
+    // The log browser, docked beside the cluster and workload tables. It reads the selected
+    // workload's pod logs from every member of a Direct federation; point it elsewhere (the
+    // demo's Cloud Logging) with setSource after openFederation.
+    Logs::LogBrowser *logBrowser() const { return m_logs; }
 
 signals:
     // Every cluster of the current federation has answered or failed at least once.
@@ -130,7 +131,8 @@ private:
     bool m_syncingSelection = false;
     bool m_stateRestored = false; // the operator's dock layout from last time
     bool m_shown = false;
-    RolloutPanel *m_rollout = nullptr; // deploy, roll out, roll back (ui/rollout)
+    RolloutPanel *m_rollout = nullptr;  // deploy, roll out, roll back (ui/rollout)
+    Logs::LogBrowser *m_logs = nullptr; // aggregated logs (ui/logs)
     QLabel *m_banner;
     QLabel *m_summary;
     QProgressBar *m_refreshBar;

@@ -348,9 +348,7 @@ int main(int argc, char *argv[])
                                  demo->endpoints().value(QStringLiteral("logging")).toString());
                          logs.cloud.caPem = demo->caCertificatePem();
                          logs.credentials.keyJson = demo->serviceAccountKeyJson();
-                         auto *browser = new Meridian::Logs::LogBrowser;
-                         window.addLogBrowser(browser);
-                         browser->setSource(logs, 15 * 60);
+                         window.logBrowser()->setSource(logs, 15 * 60);
                      });
     // Seeding the demo's workloads takes a moment: the window shows at once, the simulator starts
     // on a pool thread, and the federation opens when it listens.

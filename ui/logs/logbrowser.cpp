@@ -220,10 +220,44 @@ void LogBrowser::setSource(const LogSourceConfig &config, qint64 sinceSeconds)
     restart();
 }
 
+void LogBrowser::setWorkload(const QString &namespaceName, const QString &name)
+{
+    if (namespaceName == m_namespace && name == m_workload)
+        return;
+    m_namespace = namespaceName;
+    m_workload = name;
+    if (m_config.kind == LogSourceConfig::Kind::Pods && !m_unavailable)
+        restart();
+}
+
+void LogBrowser::setUnavailable(const QString &reason)
+{
+    m_config = {};
+    m_thread->stop();
+    m_generation = m_thread->generation();
+    m_model->clear();
+    m_sourceStatus->setText(reason);
+    m_sourceStatus->setToolTip({});
+    m_unavailable = true;
+}
+
 void LogBrowser::restart()
 {
+    m_unavailable = false;
     m_model->clear();
     LogQuery query;
+    if (m_config.kind == LogSourceConfig::Kind::Pods) {
+        // Every pod of every cluster would be too much to follow: one workload at a time.
+        if (m_workload.isEmpty()) {
+            m_thread->stop();
+            m_generation = m_thread->generation(); // what the stopped read still says is stale
+            m_sourceStatus->setText(
+                    tr("Select a workload: its pods' logs are read from every cluster."));
+            return;
+        }
+        query.namespaceName = m_namespace;
+        query.workload = m_workload;
+    }
     query.fromNs = (QDateTime::currentMSecsSinceEpoch() - m_sinceSeconds * 1000) * qint64(1000000);
     query.follow = true;
     m_sourceStatus->setText(tr("Reading logs…"));

@@ -36,6 +36,11 @@ public:
 
     // Starts reading: the last `sinceSeconds` and then new entries as they come.
     void setSource(const LogSourceConfig &config, qint64 sinceSeconds = 3600);
+    // The workload whose pods a pod-log source reads (a Cloud Logging source reads every
+    // cluster's entries and ignores it); an empty name waits for one.
+    void setWorkload(const QString &namespaceName, const QString &name);
+    // No source: stops reading, clears the table and says why.
+    void setUnavailable(const QString &reason);
     LogTableModel *model() const { return m_model; }
     QTableView *view() const { return m_table; }
     // Writes what the filter shows; NDJSON unless the name ends in .csv. Runs in a job.
@@ -62,6 +67,9 @@ private:
     LogTableModel *m_model;
     LogSourceConfig m_config;
     qint64 m_sinceSeconds = 3600;
+    QString m_namespace; // pod logs: the selected workload's
+    QString m_workload;
+    bool m_unavailable = false;
     quint64 m_generation = 0;
 
     QToolButton *m_clusterButton;

@@ -6,6 +6,8 @@
 #include "ui/details/clusterhighlightdelegate.h"
 #include "ui/details/consoleselection.h"
 #include "ui/details/detailspane.h"
+#include "ui/logs/logbrowser.h"
+#include "ui/logs/logtablemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/map/worldmapview.h"
 
@@ -86,6 +88,46 @@ private slots:
         view->sortByColumn(ClusterModel::NameColumn, Qt::AscendingOrder);
         QCOMPARE(view->model()->index(0, ClusterModel::NameColumn).data().toString(),
                  QStringLiteral("frankfurt"));
+    }
+
+    void theLogsFollowTheSelectedWorkloadsPods()
+    {
+        // Given: a window on the demo federation (Direct engine: pod logs from every member)
+        Sim::Options options;
+        options.execCommand = qEnvironmentVariable("MERIDIAN_SIM");
+        Sim::Federation sim(options);
+        QVERIFY(sim.start().ok());
+        ApiThread api;
+        MainWindow window(&api);
+        Logs::LogTableModel *logs = window.logBrowser()->model();
+        QAbstractItemModelTester tester(logs,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        FederationRequest request;
+        request.load.inlineContent = sim.kubeconfig();
+        request.load.inlineName = QStringLiteral("demo");
+        QSignalSpy refreshed(&window, &MainWindow::firstRefreshFinished);
+        window.openFederation(request, QStringLiteral("Demo"));
+        QVERIFY(refreshed.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.selectWorkload(QStringLiteral("default/web")), 20000);
+
+        // Then: lines of web's pods arrive, from more than one cluster, and no other pod's
+        QTRY_VERIFY_WITH_TIMEOUT(logs->rowCount() > 20, 20000);
+        QSet<QString> clusters;
+        for (int row = 0; row < logs->rowCount(); ++row) {
+            const QString pod = logs->index(row, Logs::LogTableModel::PodColumn).data().toString();
+            QVERIFY2(pod.startsWith(QStringLiteral("web-")), qPrintable(pod));
+            clusters.insert(logs->index(row, Logs::LogTableModel::ClusterColumn).data().toString());
+        }
+        QVERIFY2(clusters.size() > 1, qPrintable(QStringList(clusters.values()).join(u',')));
+
+        // And: another workload replaces them
+        QVERIFY(window.selectWorkload(QStringLiteral("shop/cart")));
+        QTRY_VERIFY_WITH_TIMEOUT(logs->rowCount() > 0
+                                         && logs->index(0, Logs::LogTableModel::PodColumn)
+                                                    .data()
+                                                    .toString()
+                                                    .startsWith(QStringLiteral("cart-")),
+                                 20000);
     }
 
     void selectionIsSharedByMapListWorkloadsAndDetails()
@@ -288,8 +330,8 @@ private slots:
             }
         }
         QCOMPARE(toggles, QStringList{QStringLiteral("Extra")});
-        // Map Ctrl+1, Clusters 2, Workloads 3, Details 4, Rollout 5: the new panel is Ctrl+6
-        QCOMPARE(shortcuts, QStringList{QStringLiteral("Ctrl+6")});
+        // Map Ctrl+1, Clusters 2, Workloads 3, Details 4, Rollout 5, Logs 6: the new panel is Ctrl+7
+        QCOMPARE(shortcuts, QStringList{QStringLiteral("Ctrl+7")});
 
         // And: the keyboard reaches each of them
         window.show();
