@@ -665,7 +665,7 @@ Options:
     <message>
         <location line="+1" />
         <source>DESIRED</source>
-        <translation>必要数</translation>
+        <translation>希望数</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4644,7 +4644,7 @@ Options:
         <location line="+1" />
         <source>Desired</source>
         <comment>replicas</comment>
-        <translation>必要数</translation>
+        <translation>希望数</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4656,7 +4656,7 @@ Options:
         <location line="+1" />
         <source>Ready</source>
         <comment>replicas</comment>
-        <translation>正常</translation>
+        <translation>準備完了</translation>
     </message>
     <message>
         <location line="+1" />
