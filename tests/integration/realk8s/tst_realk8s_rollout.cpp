@@ -6,6 +6,7 @@
 #include "realk8s.h"
 
 #include "cli/cli.h"
+#include "kube/kubeconfig.h"
 #include "placement/placementapply.h"
 
 #include <QDateTime>
@@ -13,10 +14,14 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 using namespace Meridian;
 using namespace Meridian::RealK8s;
@@ -74,6 +79,84 @@ spec:
             .arg(image)
             .toUtf8();
 }
+
+// A TCP relay on 127.0.0.1 in front of one API server (TLS passes through untouched). While
+// holding, what the server sends is kept back and `held` is called once; release() delivers it
+// in order. That puts a colleague's write exactly between Meridian's read and its write.
+class HoldingProxy final : public QObject
+{
+public:
+    HoldingProxy(const QString &host, quint16 port)
+        : m_host(host)
+        , m_port(port)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *in = m_server.nextPendingConnection())
+                relay(in);
+        });
+    }
+
+    quint16 port() const { return m_server.serverPort(); }
+    std::function<void()> held; // called when the first answer is held back
+
+    void hold()
+    {
+        m_holding = true;
+        m_told = false;
+    }
+    void release()
+    {
+        m_holding = false;
+        const auto pending = std::exchange(m_pending, {});
+        for (const auto &[socket, data] : pending) {
+            if (socket)
+                socket->write(data);
+        }
+    }
+
+private:
+    void relay(QTcpSocket *in)
+    {
+        auto *out = new QTcpSocket(in);
+        auto early = std::make_shared<QByteArray>();
+        connect(out, &QTcpSocket::connected, out, [out, early] {
+            out->write(*early);
+            early->clear();
+        });
+        connect(in, &QTcpSocket::readyRead, out, [in, out, early] {
+            if (out->state() == QAbstractSocket::ConnectedState)
+                out->write(in->readAll());
+            else
+                early->append(in->readAll());
+        });
+        connect(out, &QTcpSocket::readyRead, in, [this, in, out] {
+            const QByteArray data = out->readAll();
+            if (!m_holding) {
+                in->write(data);
+                return;
+            }
+            m_pending.append({QPointer<QTcpSocket>(in), data});
+            if (!m_told && held) {
+                m_told = true;
+                held();
+            }
+        });
+        connect(in, &QTcpSocket::disconnected, out, [in, out] {
+            out->disconnectFromHost();
+            in->deleteLater();
+        });
+        connect(out, &QTcpSocket::disconnected, in, [in] { in->disconnectFromHost(); });
+        out->connectToHost(m_host, m_port);
+    }
+
+    QTcpServer m_server;
+    QString m_host;
+    quint16 m_port;
+    bool m_holding = false;
+    bool m_told = false;
+    QList<std::pair<QPointer<QTcpSocket>, QByteArray>> m_pending;
+};
 
 } // namespace
 
@@ -474,6 +557,93 @@ private slots:
             QCOMPARE(field(c, u"web"_s, u"{.spec.replicas}"_s), u"5"_s);
             QVERIFY(Placement::sameAnnotation(annotation(c, u"web"_s), request.annotation));
         }
+    }
+
+    void placementReappliesAfterConcurrentUpdate()
+    {
+        // Meridian reaches k8s-b through a relay that can hold the server's answers back.
+        Kube::LoadOptions load;
+        load.inlineContent = readKubeconfig();
+        Result<Kube::Kubeconfig> config = Kube::loadKubeconfig(load);
+        QVERIFY(config);
+        Result<Kube::ResolvedContext> context = config->resolve(u"k8s-b"_s);
+        QVERIFY(context);
+        const QUrl server(context->cluster.server);
+        HoldingProxy proxy(server.host(), quint16(server.port()));
+        QVERIFY(proxy.port() != 0);
+        QUrl relayed = server;
+        relayed.setPort(proxy.port());
+        context->cluster.server = relayed.toString();
+        Net::Transport transport;
+        Kube::ExecCredentialProvider credentials;
+        Kube::ApiClient viaRelay(*context, &transport, &credentials);
+        // Open the (HTTP/2) connection first, so the held answer is the job's read, not the
+        // TLS handshake.
+        Clients direct(readKubeconfig(), u"realk8s kubeconfig"_s);
+        QVERIFY2(direct.error().isEmpty(), qPrintable(direct.error()));
+        {
+            QEventLoop loop;
+            int status = 0;
+            viaRelay.get(u"/apis/apps/v1/namespaces/default/deployments/web"_s,
+                         [&](const Net::Response &r) {
+                             status = r.httpStatus;
+                             loop.quit();
+                         });
+            if (status == 0) {
+                QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+            QCOMPARE(status, 200);
+        }
+
+        Placement::ApplyRequest request;
+        request.ns = u"default"_s;
+        request.name = u"web"_s;
+        request.annotation = uR"({"clusters":{"k8s-b":{"weight":1}}})"_s;
+        request.replicas = {{u"k8s-b"_s, 4}};
+        request.members = {u"k8s-b"_s};
+        request.baseAnnotations.insert(u"k8s-b"_s, annotation(u"k8s-b"_s, u"web"_s));
+
+        // A colleague labels the Deployment after Meridian read it and before it writes.
+        int colleague = 0;
+        proxy.held = [&] {
+            colleague
+                    = direct.call(u"k8s-b"_s,
+                                  "PATCH",
+                                  u"/apis/apps/v1/namespaces/default/deployments/web"_s,
+                                  QJsonObject{
+                                          {u"metadata"_s,
+                                           QJsonObject{{u"labels"_s,
+                                                        QJsonObject{{u"team"_s, u"payments"_s}}}}}},
+                                  "application/merge-patch+json")
+                              .status;
+            proxy.release();
+        };
+        proxy.hold();
+        Placement::MemberApplyResults results;
+        auto *job = new Placement::PlacementApplyJob(request, {{u"k8s-b"_s, &viaRelay}});
+        QEventLoop loop;
+        connect(job,
+                &Placement::PlacementApplyJob::finished,
+                &loop,
+                [&](const Placement::MemberApplyResults &r) {
+                    results = r;
+                    loop.quit();
+                });
+        job->start();
+        if (results.isEmpty()) {
+            QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        QCOMPARE(colleague, 200);
+        QCOMPARE(results.size(), 1);
+        const Placement::MemberApplyResult r = results.first();
+        QVERIFY2(r.state == Placement::MemberApplyResult::State::Done, qPrintable(r.message));
+        // The first write met the real server's 409 and was made again on the fresh object.
+        QCOMPARE(r.attempts, 2);
+        QCOMPARE(field(u"k8s-b"_s, u"web"_s, u"{.metadata.labels.team}"_s), u"payments"_s);
+        QCOMPARE(field(u"k8s-b"_s, u"web"_s, u"{.spec.replicas}"_s), u"4"_s);
+        QVERIFY(Placement::sameAnnotation(annotation(u"k8s-b"_s, u"web"_s), request.annotation));
     }
 
 private:
