@@ -113,12 +113,18 @@ public:
             if (socket)
                 socket->write(data);
         }
+        // What arrived meanwhile without a new readyRead.
+        for (const auto &[in, out] : std::as_const(m_pairs)) {
+            if (in && out && out->bytesAvailable() > 0)
+                in->write(out->readAll());
+        }
     }
 
 private:
     void relay(QTcpSocket *in)
     {
         auto *out = new QTcpSocket(in);
+        m_pairs.append({QPointer<QTcpSocket>(in), QPointer<QTcpSocket>(out)});
         auto early = std::make_shared<QByteArray>();
         connect(out, &QTcpSocket::connected, out, [out, early] {
             out->write(*early);
@@ -139,7 +145,9 @@ private:
             m_pending.append({QPointer<QTcpSocket>(in), data});
             if (!m_told && held) {
                 m_told = true;
-                held();
+                // Not from inside readyRead: a nested event loop there would leave what the
+                // server sends meanwhile unannounced in the socket.
+                QTimer::singleShot(0, this, [this] { held(); });
             }
         });
         connect(in, &QTcpSocket::disconnected, out, [in, out] {
@@ -156,6 +164,7 @@ private:
     bool m_holding = false;
     bool m_told = false;
     QList<std::pair<QPointer<QTcpSocket>, QByteArray>> m_pending;
+    QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
 };
 
 } // namespace
