@@ -164,37 +164,101 @@ void patchObject(const Target &target,
     });
 }
 
+QJsonValue withDefaultPortProtocols(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array.replace(i, withDefaultPortProtocols(array.at(i)));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == u"ports" && it.value().isArray()) {
+            QJsonArray ports = it.value().toArray();
+            for (qsizetype i = 0; i < ports.size(); ++i) {
+                QJsonObject port = ports.at(i).toObject();
+                if (ports.at(i).isObject() && !port.contains(u"protocol")
+                    && (port.contains(u"port") || port.contains(u"containerPort"))) {
+                    port.insert(u"protocol", u"TCP"_s);
+                    ports.replace(i, port);
+                }
+            }
+            it.value() = ports;
+        } else {
+            it.value() = withDefaultPortProtocols(it.value());
+        }
+    }
+    return object;
+}
+
+namespace {
+
+void applyBody(const Target &target,
+               const ManifestObject &object,
+               const QJsonObject &content,
+               bool dryRun,
+               bool forceConflicts,
+               bool protocolsDefaulted,
+               ObjectCallback done)
+{
+    const QString path = object.objectPath() + u"?fieldManager="_s + fieldManager;
+    const QByteArray body = QJsonDocument(content).toJson(QJsonDocument::Compact);
+    patchObject(target,
+                forceConflicts ? path + u"&force=true"_s : path,
+                applyPatch,
+                body,
+                dryRun,
+                [=](const Result<QJsonObject> &result) {
+                    // Kubernetes before 1.21 cannot apply a list keyed by port and protocol when
+                    // an element leaves the protocol to its default ("associative list with keys
+                    // has an element that omits key field "protocol"", HTTP 500,
+                    // kubernetes/kubernetes#98576): send the default, TCP, as written.
+                    if (!result && !protocolsDefaulted
+                        && result.error().message.contains(u"omits key field \"protocol\""_s)) {
+                        applyBody(target,
+                                  object,
+                                  withDefaultPortProtocols(content).toObject(),
+                                  dryRun,
+                                  forceConflicts,
+                                  true,
+                                  done);
+                        return;
+                    }
+                    // Meridian's own rollout edits (set image, rollback, restart) are recorded as
+                    // Update operations of the same manager; an apply conflicting only with those
+                    // takes the fields back. Anyone else's fields stay a conflict the operator
+                    // decides (--force-conflicts).
+                    if (!result && !forceConflicts && result.error().code == u"Conflict"
+                        && conflictsOnlyWith(result.error().message, fieldManager)) {
+                        applyBody(target, object, content, dryRun, true, protocolsDefaulted, done);
+                        return;
+                    }
+                    // A server without server-side apply for this kind: 415, or 404 for an
+                    // object that does not exist yet (meridian-sim's Karmada resources answer
+                    // so).
+                    if (!result
+                        && (result.error().code == u"UnsupportedMediaType"
+                            || (result.error().code == u"NotFound"
+                                && object.isPropagationPolicy()))) {
+                        createOrMerge(target, object, dryRun, done);
+                        return;
+                    }
+                    done(result);
+                });
+}
+
+} // namespace
+
 void applyObject(const Target &target,
                  const ManifestObject &object,
                  bool dryRun,
                  bool forceConflicts,
                  ObjectCallback done)
 {
-    const QString path = object.objectPath() + u"?fieldManager="_s + fieldManager;
-    const QByteArray body = QJsonDocument(object.object).toJson(QJsonDocument::Compact);
-    if (forceConflicts) {
-        patchObject(target, path + u"&force=true"_s, applyPatch, body, dryRun, std::move(done));
-        return;
-    }
-    patchObject(target, path, applyPatch, body, dryRun, [=](const Result<QJsonObject> &result) {
-        // Meridian's own rollout edits (set image, rollback, restart) are recorded as Update
-        // operations of the same manager; an apply conflicting only with those takes the fields
-        // back. Anyone else's fields stay a conflict the operator decides (--force-conflicts).
-        if (!result && result.error().code == u"Conflict"
-            && conflictsOnlyWith(result.error().message, fieldManager)) {
-            patchObject(target, path + u"&force=true"_s, applyPatch, body, dryRun, done);
-            return;
-        }
-        // A server without server-side apply for this kind: 415, or 404 for an object that
-        // does not exist yet (meridian-sim's Karmada resources answer so).
-        if (!result
-            && (result.error().code == u"UnsupportedMediaType"
-                || (result.error().code == u"NotFound" && object.isPropagationPolicy()))) {
-            createOrMerge(target, object, dryRun, done);
-            return;
-        }
-        done(result);
-    });
+    applyBody(target, object, object.object, dryRun, forceConflicts, false, std::move(done));
 }
 
 void createOrMerge(const Target &target,

@@ -60,6 +60,10 @@ void patchObject(const Target &target,
 // True when an apply conflict message names only `manager` ("conflict with "meridian" ...").
 bool conflictsOnlyWith(const QString &message, QLatin1StringView manager);
 
+// `value` with "protocol": "TCP" (the API's default) in every element of a "ports" list that has
+// a port or containerPort and no protocol: what a Kubernetes before 1.21 needs to apply it.
+QJsonValue withDefaultPortProtocols(const QJsonValue &value);
+
 // Server-side apply (application/apply-patch+yaml with a JSON body, fieldManager=meridian). A
 // conflict only with Meridian's own earlier edits (its Update operations: set image, rollback)
 // is retried with force=true; any other manager's conflict is returned unless forceConflicts.

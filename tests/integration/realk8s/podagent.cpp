@@ -4,6 +4,10 @@
 //   - moves a pod the scheduler has bound (spec.nodeName set) to Running with every container
 //     started and ready and the Ready/ContainersReady/Initialized conditions True, as a kubelet
 //     reports a pod without probes whose images are present;
+//   - except when a container's image has the tag "broken" (meridian-sim's rule, e.g.
+//     nginx:broken): that pod stays Pending with the container waiting in ImagePullBackOff and
+//     Ready False, as a kubelet reports an image that cannot be pulled, so rollouts of it stall
+//     and run into their progress deadline;
 //   - finishes the deletion of a pod that has a deletionTimestamp (the kubelet's final DELETE with
 //     gracePeriodSeconds 0), so ReplicaSets scale down and rollouts finish.
 // It writes one line per action to stdout and never prints credentials.
@@ -45,6 +49,43 @@ void say(const QString &line)
     std::fflush(stdout);
 }
 
+// The tag of an image reference ("" without one), as meridian-sim reads it.
+QString imageTag(const QString &image)
+{
+    const QString last = image.section(u'/', -1);
+    return last.contains(u':') ? last.section(u':', -1) : QString();
+}
+
+bool isBroken(const QJsonObject &container)
+{
+    return imageTag(str(container, "image")) == QLatin1String("broken");
+}
+
+bool hasBrokenImage(const QJsonObject &pod)
+{
+    for (const QJsonValue &v : obj(pod, "spec").value(QLatin1String("containers")).toArray()) {
+        if (isBroken(v.toObject()))
+            return true;
+    }
+    return false;
+}
+
+// Whether the pod already reports ImagePullBackOff for every broken container.
+bool reportsPullBackOff(const QJsonObject &pod)
+{
+    const QJsonArray statuses
+            = obj(pod, "status").value(QLatin1String("containerStatuses")).toArray();
+    if (statuses.isEmpty())
+        return false;
+    for (const QJsonValue &v : statuses) {
+        const QJsonObject cs = v.toObject();
+        if (imageTag(str(cs, "image")) == QLatin1String("broken")
+            && str(obj(obj(cs, "state"), "waiting"), "reason") != QLatin1String("ImagePullBackOff"))
+            return false;
+    }
+    return true;
+}
+
 bool isRunningAndReady(const QJsonObject &pod)
 {
     const QJsonObject status = obj(pod, "status");
@@ -64,14 +105,37 @@ QString podIp(const QString &uid)
     return QStringLiteral("10.244.%1.%2").arg(quint8(h[0])).arg(quint8(h[1]) % 253 + 1);
 }
 
-QJsonObject runningStatus(const QJsonObject &pod)
+// A pod that runs (every container started and ready) or, with a broken image, one whose
+// broken containers wait in ImagePullBackOff (phase Pending, Ready False).
+QJsonObject podStatus(const QJsonObject &pod)
 {
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QJsonObject meta = obj(pod, "metadata");
     const QString ip = podIp(str(meta, "uid"));
     QJsonArray containerStatuses;
+    QStringList unready;
     for (const QJsonValue &v : obj(pod, "spec").value(QLatin1String("containers")).toArray()) {
         const QJsonObject c = v.toObject();
+        if (isBroken(c)) {
+            unready.append(str(c, "name"));
+            containerStatuses.append(
+                    QJsonObject{{QStringLiteral("name"), str(c, "name")},
+                                {QStringLiteral("image"), str(c, "image")},
+                                {QStringLiteral("imageID"), QString()},
+                                {QStringLiteral("ready"), false},
+                                {QStringLiteral("started"), false},
+                                {QStringLiteral("restartCount"), QJsonValue(0)},
+                                {QStringLiteral("lastState"), QJsonObject{}},
+                                {QStringLiteral("state"),
+                                 QJsonObject{{QStringLiteral("waiting"),
+                                              QJsonObject{{QStringLiteral("reason"),
+                                                           QStringLiteral("ImagePullBackOff")},
+                                                          {QStringLiteral("message"),
+                                                           QStringLiteral(
+                                                                   "Back-off pulling image \"%1\"")
+                                                                   .arg(str(c, "image"))}}}}}});
+            continue;
+        }
         containerStatuses.append(
                 QJsonObject{{QStringLiteral("name"), str(c, "name")},
                             {QStringLiteral("image"), str(c, "image")},
@@ -87,14 +151,24 @@ QJsonObject runningStatus(const QJsonObject &pod)
                              QJsonObject{{QStringLiteral("running"),
                                           QJsonObject{{QStringLiteral("startedAt"), now}}}}}});
     }
-    auto condition = [&](const char *type) {
-        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(type)},
-                           {QStringLiteral("status"), QStringLiteral("True")},
-                           {QStringLiteral("lastProbeTime"), QJsonValue::Null},
-                           {QStringLiteral("lastTransitionTime"), now}};
+    const bool ready = unready.isEmpty();
+    const QString notReady
+            = QStringLiteral("containers with unready status: [%1]").arg(unready.join(u' '));
+    auto condition = [&](const char *type, bool isTrue = true) {
+        QJsonObject c{{QStringLiteral("type"), QString::fromLatin1(type)},
+                      {QStringLiteral("status"),
+                       isTrue ? QStringLiteral("True") : QStringLiteral("False")},
+                      {QStringLiteral("lastProbeTime"), QJsonValue::Null},
+                      {QStringLiteral("lastTransitionTime"), now}};
+        if (!isTrue) {
+            c.insert(QStringLiteral("reason"), QStringLiteral("ContainersNotReady"));
+            c.insert(QStringLiteral("message"), notReady);
+        }
+        return c;
     };
     return QJsonObject{{QStringLiteral("status"),
-                        QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")},
+                        QJsonObject{{QStringLiteral("phase"),
+                                     ready ? QStringLiteral("Running") : QStringLiteral("Pending")},
                                     {QStringLiteral("hostIP"), QStringLiteral("127.0.0.1")},
                                     {QStringLiteral("podIP"), ip},
                                     {QStringLiteral("podIPs"),
@@ -103,8 +177,8 @@ QJsonObject runningStatus(const QJsonObject &pod)
                                     {QStringLiteral("qosClass"), QStringLiteral("BestEffort")},
                                     {QStringLiteral("conditions"),
                                      QJsonArray{condition("Initialized"),
-                                                condition("Ready"),
-                                                condition("ContainersReady"),
+                                                condition("Ready", ready),
+                                                condition("ContainersReady", ready),
                                                 condition("PodScheduled")}},
                                     {QStringLiteral("containerStatuses"), containerStatuses}}}};
 }
@@ -194,15 +268,20 @@ private:
             send(m, uid, "DELETE", path, options, "application/json", QStringLiteral("deleted"));
             return;
         }
-        if (str(obj(pod, "spec"), "nodeName").isEmpty() || isRunningAndReady(pod))
+        if (str(obj(pod, "spec"), "nodeName").isEmpty())
             return;
+        const bool broken = hasBrokenImage(pod);
+        if (broken ? reportsPullBackOff(pod) : isRunningAndReady(pod))
+            return;
+        const QString node = str(obj(pod, "spec"), "nodeName");
         send(m,
              uid,
              "PATCH",
              path + QStringLiteral("/status"),
-             runningStatus(pod),
+             podStatus(pod),
              "application/merge-patch+json",
-             QStringLiteral("running and ready on %1").arg(str(obj(pod, "spec"), "nodeName")));
+             broken ? QStringLiteral("ImagePullBackOff on %1").arg(node)
+                    : QStringLiteral("running and ready on %1").arg(node));
     }
 
     void send(Member &m,

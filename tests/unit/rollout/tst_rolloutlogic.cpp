@@ -495,6 +495,27 @@ private slots:
                  u"app=web,tier in (a,b),!canary"_s);
     }
 
+    void portProtocolsDefaultForOldServers()
+    {
+        // Kubernetes < 1.21 cannot server-side apply a port without its protocol key.
+        const QJsonObject service = QJsonDocument::fromJson(R"({"kind":"Service","spec":{
+            "ports":[{"port":80},{"port":53,"protocol":"UDP"}]}})")
+                                            .object();
+        const QJsonObject deployment = QJsonDocument::fromJson(R"({"spec":{"template":{"spec":{
+            "containers":[{"name":"web","ports":[{"containerPort":8080,"name":"http"}]}],
+            "initContainers":[{"name":"init"}]}}}})")
+                                               .object();
+        QCOMPARE(withDefaultPortProtocols(service).toObject(),
+                 QJsonDocument::fromJson(R"({"kind":"Service","spec":{
+            "ports":[{"port":80,"protocol":"TCP"},{"port":53,"protocol":"UDP"}]}})")
+                         .object());
+        QCOMPARE(withDefaultPortProtocols(deployment).toObject(),
+                 QJsonDocument::fromJson(R"({"spec":{"template":{"spec":{
+            "containers":[{"name":"web","ports":[{"containerPort":8080,"name":"http","protocol":"TCP"}]}],
+            "initContainers":[{"name":"init"}]}}}})")
+                         .object());
+    }
+
     void diff()
     {
         QJsonObject live = deployment(u"nginx:1.27"_s);
