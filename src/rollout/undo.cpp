@@ -48,11 +48,11 @@ Result<UndoPlan> planUndo(const QJsonObject &deployment,
     }
     const QJsonObject spec = deployment.value(u"spec").toObject();
     if (spec.value(u"paused").toBool()) {
-        // kubectl 1.32's words exactly (checked against it in tests/integration/rollout); older
-        // kubectl named the object after "resume".
+        // FACTS.md 4.3 and kubectl 1.20 (tests/integration/realk8s) word for word; kubectl 1.32
+        // leaves "deployment/NAME" out of its advice.
         return Error{u"Paused"_s,
                      u"you cannot rollback a paused deployment; resume it first with 'kubectl "
-                     "rollout resume' and try again"_s};
+                     "rollout resume deployment/%1' and try again"_s.arg(name)};
     }
     UndoPlan plan;
     plan.targetRevision = target->number;

@@ -190,7 +190,7 @@ private slots:
                 << u"NotFound"_s << u"no rollout history found for deployment \"web\""_s;
         QTest::newRow("paused")
                 << deployment(u"nginx:1.27"_s, true) << threeRevisions() << qint64(0) << u"Paused"_s
-                << u"you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again"_s;
+                << u"you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again"_s;
     }
     void undoErrors()
     {
