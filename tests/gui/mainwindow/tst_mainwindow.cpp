@@ -330,7 +330,8 @@ private slots:
             }
         }
         QCOMPARE(toggles, QStringList{QStringLiteral("Extra")});
-        // Map Ctrl+1, Clusters 2, Workloads 3, Details 4, Rollout 5, Logs 6: the new panel is Ctrl+7
+        // Map Ctrl+1, Clusters 2, Workloads 3, Details 4, Rollout 5, Logs 6: the new panel is
+        // Ctrl+7
         QCOMPARE(shortcuts, QStringList{QStringLiteral("Ctrl+7")});
 
         // And: the keyboard reaches each of them
