@@ -383,6 +383,16 @@ void DirectBackend::setProbedStatus(const ClusterStatus &status)
     }
     if (wasAvailable == isFailure(status.state))
         markAllDirty(); // the plan's available clusters changed
+    if (!wasAvailable && !isFailure(status.state))
+        retryInformersNow(*member);
+}
+
+void DirectBackend::retryInformersNow(MemberState &member)
+{
+    for (Kube::Informer *informer : member.deploymentInformers + member.replicaSets + member.pods)
+        informer->retryNow();
+    if (member.nodes)
+        member.nodes->retryNow();
 }
 
 void DirectBackend::setStatus(MemberState &member, const ClusterStatus &status)
@@ -398,6 +408,8 @@ void DirectBackend::setStatus(MemberState &member, const ClusterStatus &status)
     }
     if (availabilityChanged)
         markAllDirty();
+    if (availabilityChanged && !isFailure(status.state))
+        retryInformersNow(member);
     // Before the worker's first probe answered, that probe reports the state itself.
     if (changed && member.probed) {
         m_dirtyClusters.insert(member.context);

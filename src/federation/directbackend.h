@@ -75,6 +75,8 @@ private:
     void onInformerSucceeded(MemberState &member);
     void updateNodes(MemberState &member);
     void setStatus(MemberState &member, const ClusterStatus &status);
+    // The member answers again: its backing-off informers retry now, not after their backoff.
+    void retryInformersNow(MemberState &member);
     void markDeploymentSynced(MemberState &member, Kube::Informer *informer);
     void markCacheSynced(Kube::Informer *informer);
     void startDetailInformers();

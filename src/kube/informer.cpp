@@ -268,6 +268,14 @@ void Informer::onWatchDone(const Net::Response &response)
     retryLater(response.httpStatus == 410);
 }
 
+void Informer::retryNow()
+{
+    if (m_state != State::BackingOff)
+        return;
+    m_attempts = 0;
+    m_retryTimer.start(0);
+}
+
 void Informer::retryLater(bool relistAfter)
 {
     m_relistPending = m_relistPending || relistAfter;

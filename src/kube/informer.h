@@ -54,6 +54,8 @@ public:
 
     void start();
     void stop();
+    // While backing off: retry at once with the backoff reset (the server is known to be back).
+    void retryNow();
 
     State state() const { return m_state; }
     QString resourceVersion() const { return m_resourceVersion; }

@@ -338,6 +338,42 @@ private slots:
         informer.stop();
         QCOMPARE(informer.state(), Informer::State::Idle);
     }
+
+    void retryNowSkipsTheBackoff()
+    {
+        // Given: a server that fails the first list, and a backoff of a minute
+        FakeApiServer server;
+        int lists = 0;
+        server.onList = [&lists](QTcpSocket *s, const QUrlQuery &) {
+            if (++lists == 1) {
+                FakeApiServer::respond(
+                        s,
+                        503,
+                        R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"down","reason":"ServiceUnavailable","code":503})");
+                return;
+            }
+            FakeApiServer::respond(
+                    s,
+                    200,
+                    "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"3\"},\"items\":[]}");
+        };
+        server.onWatch = [](QTcpSocket *s, const QUrlQuery &) { FakeApiServer::startStream(s); };
+        Net::Transport transport;
+        ApiClient client(server.context(), &transport, nullptr);
+        Informer informer(&client, QStringLiteral("/api/v1/pods"));
+        informer.setBackoff(60000, 60000);
+        QSignalSpy synced(&informer, &Informer::synced);
+        informer.start();
+        QTRY_COMPARE(informer.state(), Informer::State::BackingOff);
+        informer.retryNow(); // a no-op while listing or watching, so only now
+        // Then: it lists again at once instead of in 30 to 60 s
+        QVERIFY(synced.wait(5000));
+        QCOMPARE(lists, 2);
+        QTRY_COMPARE(informer.state(), Informer::State::Watching);
+        informer.retryNow(); // watching: nothing to do
+        QTest::qWait(50);
+        QCOMPARE(lists, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInformer)
