@@ -403,9 +403,11 @@ private slots:
                               deploymentManifest(QStringLiteral("late"), 1, QStringLiteral("x:1")))
                          .status,
                  201);
-        QTRY_COMPARE_WITH_TIMEOUT(view.state(c), ClusterState::Ready, 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(view.model.rowOfKey(QStringLiteral("default/late")) >= 0, 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(modelState(view.model), serverState(clients), 60000);
+        // Liveness bounds, not timings: a loaded two-core machine restarting kube-apiserver
+        // beside the rest of the suite once needed just over 60 s here.
+        QTRY_COMPARE_WITH_TIMEOUT(view.state(c), ClusterState::Ready, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.model.rowOfKey(QStringLiteral("default/late")) >= 0, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(modelState(view.model), serverState(clients), 120000);
     }
 
 private:
