@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "output.h"
 #include "rolloutcommon.h"
 
 #include "rollout/manifest.h"
@@ -161,15 +162,9 @@ int runApply(const QStringList &args, QTextStream &out, QTextStream &err)
                        forceOption,
                        namespaceOption});
     targets.addTo(parser);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{u"meridianctl apply"_s} + args)) {
-        err << "meridianctl apply: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> answered
+        = parseCommandLine(parser, QStringLiteral("apply"), args, out, err))
+        return *answered;
     if (!parser.isSet(fileOption)) {
         err << tr("meridianctl apply: say what to apply with -f FILE\n");
         return ExitUsage;

@@ -64,15 +64,9 @@ int runClusters(const QStringList &args, QTextStream &out, QTextStream &err)
                                           tr("format"),
                                           QStringLiteral("table"));
     parser.addOptions({kubeconfigOption, contextOption, outputOption});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("meridianctl clusters")} + args)) {
-        err << "meridianctl clusters: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> answered
+        = parseCommandLine(parser, QStringLiteral("clusters"), args, out, err))
+        return *answered;
     if (!parser.positionalArguments().isEmpty()) {
         err << tr("meridianctl clusters: unexpected argument \"%1\"\n")
                         .arg(parser.positionalArguments().first());

@@ -181,15 +181,9 @@ int runGet(const QStringList &args, QTextStream &out, QTextStream &err)
                        allOption,
                        engineOption,
                        outputOption});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("meridianctl get")} + args)) {
-        err << "meridianctl get: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> answered
+        = parseCommandLine(parser, QStringLiteral("get"), args, out, err))
+        return *answered;
     const QStringList positional = parser.positionalArguments();
     const QString resource = positional.value(0);
     const bool workloads

@@ -1,6 +1,7 @@
 // meridianctl logs: Cloud Logging or pod logs of every cluster, merged, filtered, as text or
 // NDJSON. The same src/logs code the log browser runs.
 #include "cli.h"
+#include "output.h"
 
 #include "kube/credentials.h"
 #include "logs/cloudloggingclient.h"
@@ -161,15 +162,9 @@ int runLogs(const QStringList &args, QTextStream &out, QTextStream &err)
                        to,
                        follow,
                        output});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("meridianctl logs")} + args)) {
-        err << "meridianctl logs: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> answered
+        = parseCommandLine(parser, QStringLiteral("logs"), args, out, err))
+        return *answered;
     const auto usage = [&err](const QString &message) {
         err << "meridianctl logs: " << message << '\n';
         return ExitUsage;

@@ -1,5 +1,8 @@
 #include "output.h"
 
+#include "cli.h"
+
+#include <QCommandLineParser>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -52,6 +55,25 @@ QJsonObject clusterStatusJson(const ClusterStatus &c)
                                 {QStringLiteral("pods"), c.allocatablePods}});
     }
     return json;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser,
+                                    const QString &command,
+                                    const QStringList &args,
+                                    QTextStream &out,
+                                    QTextStream &err)
+{
+    parser.addHelpOption();
+    const QString name = QStringLiteral("meridianctl ") + command;
+    if (!parser.parse(QStringList{name} + args)) {
+        err << name << ": " << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    return std::nullopt;
 }
 
 } // namespace Meridian::Cli

@@ -590,15 +590,9 @@ int runPlacement(const QStringList &args, QTextStream &out, QTextStream &err)
                        prefsOption,
                        replicasOption,
                        dryRunOption});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("meridianctl placement")} + args)) {
-        err << "meridianctl placement: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> answered
+        = parseCommandLine(parser, QStringLiteral("placement"), args, out, err))
+        return *answered;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     if (positional.size() != 2

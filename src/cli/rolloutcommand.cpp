@@ -382,15 +382,9 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
                        timeoutOption,
                        dryRunOption});
     targetOptions.addTo(parser);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{u"meridianctl rollout"_s} + args)) {
-        err << "meridianctl rollout: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> answered
+        = parseCommandLine(parser, QStringLiteral("rollout"), args, out, err))
+        return *answered;
     const QStringList positional = parser.positionalArguments();
     static const QStringList actions{u"status"_s,
                                      u"history"_s,
@@ -558,15 +552,9 @@ int runSet(const QStringList &args, QTextStream &out, QTextStream &err)
     RolloutTargetOptions targetOptions;
     parser.addOption(dryRunOption);
     targetOptions.addTo(parser);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{u"meridianctl set"_s} + args)) {
-        err << "meridianctl set: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> answered
+        = parseCommandLine(parser, QStringLiteral("set"), args, out, err))
+        return *answered;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 3 || positional.first() != u"image") {
         err << tr(
