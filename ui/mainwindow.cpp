@@ -195,6 +195,17 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
     connect(worker, &ApiWorker::federationLoaded, this, &MainWindow::onFederationLoaded);
     connect(worker, &ApiWorker::federationFailed, this, &MainWindow::onFederationFailed);
     connect(worker, &ApiWorker::clusterStatusBatch, this, &MainWindow::onBatch);
+    connect(worker,
+            &ApiWorker::clustersRemoved,
+            this,
+            [this](quint64 generation, const QStringList &contexts) {
+                if (generation != m_generation)
+                    return;
+                // Gone from Karmada: out of the selection, the list and the map.
+                m_selection->removeClusters(contexts);
+                m_model->removeClusters(contexts);
+                updateStatus();
+            });
     connect(worker, &ApiWorker::refreshFinished, this, &MainWindow::onRefreshFinished);
     connect(worker,
             &ApiWorker::workloadBatch,

@@ -83,6 +83,10 @@ struct FederatedWorkload
     qint64 plannedTotal = 0; // the total the plan divides
     QMap<QString, qint64> plan;
     QMap<QString, qint64> overflow;
+    // The object the placement was read from, when an engine reads it from one (Karmada:
+    // "PropagationPolicy" or "ClusterPropagationPolicy", and its name); empty otherwise.
+    QString placementKind;
+    QString placementName;
     bool templateDrift = false;
     bool imageDrift = false;
     bool replicaDrift = false;

@@ -60,9 +60,13 @@ public:
         ClusterStatusList clusters;
         FederatedWorkloadList workloads;
         QStringList removedWorkloads; // keys, "namespace/name"
+        // Members that are gone (contexts): Karmada's Cluster object was deleted. Never one that
+        // `clusters` also carries. The Direct engine's members never go (the kubeconfig's).
+        QStringList removedClusters;
         bool isEmpty() const
         {
-            return clusters.isEmpty() && workloads.isEmpty() && removedWorkloads.isEmpty();
+            return clusters.isEmpty() && workloads.isEmpty() && removedWorkloads.isEmpty()
+                   && removedClusters.isEmpty();
         }
     };
     // Everything that changed since the last call.

@@ -60,6 +60,33 @@ QString boundDeployment(const QJsonObject &binding)
 
 } // namespace
 
+// The policy a binding names: newer Karmada puts the name in annotations (the labels carry a
+// permanent id), older Karmada in labels; either is read, annotations first.
+KarmadaBackend::PolicyRef KarmadaBackend::policyOf(const QJsonObject &binding)
+{
+    const QJsonObject metadata = objectAt(binding, QLatin1String("metadata"));
+    const QJsonObject annotations = objectAt(metadata, QLatin1String("annotations"));
+    const QJsonObject labels = objectAt(metadata, QLatin1String("labels"));
+    const auto value = [&](QLatin1StringView key) {
+        const QString annotated = annotations.value(key).toString();
+        return annotated.isEmpty() ? labels.value(key).toString() : annotated;
+    };
+    PolicyRef ref;
+    const QString pp = value(QLatin1String("propagationpolicy.karmada.io/name"));
+    const QString cpp = value(QLatin1String("clusterpropagationpolicy.karmada.io/name"));
+    if (!pp.isEmpty()) {
+        ref.kind = QStringLiteral("PropagationPolicy");
+        ref.name = pp;
+        ref.ns = value(QLatin1String("propagationpolicy.karmada.io/namespace"));
+        if (ref.ns.isEmpty())
+            ref.ns = metadataString(binding, QLatin1String("namespace"));
+    } else if (!cpp.isEmpty()) {
+        ref.kind = QStringLiteral("ClusterPropagationPolicy");
+        ref.name = cpp;
+    }
+    return ref;
+}
+
 struct KarmadaBackend::Member
 {
     QString name;
@@ -379,15 +406,10 @@ void KarmadaBackend::onClusterObject(const QJsonObject &object, bool deleted)
         auto it = m_members.find(name);
         if (it == m_members.end())
             return;
-        Member &member = *it->second;
-        member.seen = false;
-        ClusterStatus status = member.status;
-        status.state = ClusterState::Unreachable;
-        status.reason = tr("Karmada no longer has this cluster (its Cluster object was deleted)");
-        setClusterStatus(member, status);
         removeMember(name);
         return;
     }
+    m_removedClusters.removeAll(name); // deleted and created again before the worker drained
     addMember(name);
     Member &member = *m_members.at(name);
     member.seen = true;
@@ -489,14 +511,20 @@ void KarmadaBackend::removeMember(const QString &name)
     auto it = m_members.find(name);
     if (it == m_members.end())
         return;
+    // Its proxied watches end with it (the aggregated apiserver no longer proxies to it).
     for (Kube::Informer *informer : std::as_const(it->second->deployments)) {
         m_unsynced.remove(informer);
         delete informer;
     }
-    it->second->deployments.clear();
+    m_members.erase(it);
+    m_dirtyClusters.remove(name);
+    if (!m_removedClusters.contains(name))
+        m_removedClusters.append(name);
+    // Every workload loses its row for the member (and its share of the totals).
     markAllDirty();
-    // The member's row stays (with the reason) until a new federation is opened: ClusterModel
-    // has no removal, and an operator should see that it went.
+    schedule();
+    // The first sync may have waited only for the informers just deleted.
+    finishInitialSyncIfDone();
 }
 
 void KarmadaBackend::setClusterStatus(Member &member, const ClusterStatus &status)
@@ -536,9 +564,13 @@ void KarmadaBackend::indexBinding(const QString &key, const QJsonObject *binding
 
 void KarmadaBackend::markSynced(Kube::Informer *informer)
 {
-    if (!m_unsynced.remove(informer) || m_initialSyncDone)
-        return;
-    if (!m_unsynced.isEmpty())
+    if (m_unsynced.remove(informer))
+        finishInitialSyncIfDone();
+}
+
+void KarmadaBackend::finishInitialSyncIfDone()
+{
+    if (m_initialSyncDone || !m_running || !m_unsynced.isEmpty())
         return;
     m_initialSyncDone = true;
     schedule();
@@ -607,39 +639,33 @@ std::optional<FederatedWorkload> KarmadaBackend::build(const QString &key) const
     // Placement: the policy the binding names, else the placement the binding copied.
     w.preferences = ReplicaPreferences::evenSpread();
     if (!binding) {
-        w.notes.append(tr("No PropagationPolicy selects this Deployment: Karmada does not "
-                          "propagate it."));
+        w.notes.append(tr("No PropagationPolicy or ClusterPropagationPolicy selects this "
+                          "Deployment: Karmada does not propagate it."));
         w.plannedTotal = desiredTemplate.desired;
         w.totals = {};
         return w;
     }
     const QJsonObject bindingSpec = objectAt(*binding, QLatin1String("spec"));
     const QJsonObject bindingStatus = objectAt(*binding, QLatin1String("status"));
-    const QJsonObject labels
-            = objectAt(objectAt(*binding, QLatin1String("metadata")), QLatin1String("labels"));
+    const PolicyRef ref = policyOf(*binding);
     QJsonObject policy;
-    const QString ppName
-            = labels.value(QLatin1String("propagationpolicy.karmada.io/name")).toString();
-    const QString cppName
-            = labels.value(QLatin1String("clusterpropagationpolicy.karmada.io/name")).toString();
-    if (!ppName.isEmpty()) {
-        QString ppNamespace
-                = labels.value(QLatin1String("propagationpolicy.karmada.io/namespace")).toString();
-        if (ppNamespace.isEmpty())
-            ppNamespace = w.ns;
-        if (const QJsonObject *found = findIn(m_policies, ppNamespace + u'/' + ppName))
+    if (ref.kind == QLatin1String("PropagationPolicy")) {
+        const QString ns = ref.ns.isEmpty() ? w.ns : ref.ns;
+        if (const QJsonObject *found = findIn(m_policies, ns + u'/' + ref.name))
             policy = *found;
-    } else if (!cppName.isEmpty() && m_clusterPolicies) {
-        policy = m_clusterPolicies->cache().value(u'/' + cppName);
+    } else if (ref.kind == QLatin1String("ClusterPropagationPolicy") && m_clusterPolicies) {
+        policy = m_clusterPolicies->cache().value(u'/' + ref.name);
     }
+    w.placementKind = ref.kind;
+    w.placementName = ref.name;
     if (policy.isEmpty()) {
         // The scheduler's own copy of the placement.
         policy = QJsonObject{{QStringLiteral("apiVersion"),
                               QStringLiteral("policy.karmada.io/v1alpha1")},
-                             {QStringLiteral("kind"), QStringLiteral("PropagationPolicy")},
+                             {QStringLiteral("kind"),
+                              ref.kind.isEmpty() ? QStringLiteral("PropagationPolicy") : ref.kind},
                              {QStringLiteral("metadata"),
-                              QJsonObject{{QStringLiteral("name"),
-                                           ppName.isEmpty() ? cppName : ppName}}},
+                              QJsonObject{{QStringLiteral("name"), ref.name}}},
                              {QStringLiteral("spec"),
                               QJsonObject{{QStringLiteral("placement"),
                                            bindingSpec.value(QLatin1String("placement"))}}}};
@@ -650,16 +676,23 @@ std::optional<FederatedWorkload> KarmadaBackend::build(const QString &key) const
         w.preferences = parsed->preferences();
         w.notes.append(parsed->notes());
     } else {
-        w.notes.append(tr("The placement of policy %1 cannot be read (%2).")
-                               .arg(metadataString(policy, QLatin1String("name")),
+        w.notes.append(tr("The placement of %1 %2 cannot be read (%3).")
+                               .arg(policy.value(QLatin1String("kind")).toString(),
+                                    metadataString(policy, QLatin1String("name")),
                                     parsed.error().message));
     }
 
+    // A member whose Cluster object is gone has no row (Karmada reschedules away from it; until
+    // then its binding entries are history).
+    const auto known = [this](const QString &name) {
+        return !m_clustersListedOnce || m_members.find(name) != m_members.end();
+    };
     // The plan: the scheduler's assignment.
     for (const QJsonValue &value : bindingSpec.value(QLatin1String("clusters")).toArray()) {
         const QJsonObject target = value.toObject();
-        w.plan.insert(target.value(QLatin1String("name")).toString(),
-                      target.value(QLatin1String("replicas")).toInteger());
+        const QString name = target.value(QLatin1String("name")).toString();
+        if (known(name))
+            w.plan.insert(name, target.value(QLatin1String("replicas")).toInteger());
     }
     w.plannedTotal = bindingSpec.contains(QLatin1String("replicas"))
                              ? bindingSpec.value(QLatin1String("replicas")).toInteger()
@@ -668,7 +701,9 @@ std::optional<FederatedWorkload> KarmadaBackend::build(const QString &key) const
     for (const QJsonValue &value :
          bindingStatus.value(QLatin1String("aggregatedStatus")).toArray()) {
         const QJsonObject item = value.toObject();
-        aggregated.insert(item.value(QLatin1String("clusterName")).toString(), item);
+        const QString name = item.value(QLatin1String("clusterName")).toString();
+        if (known(name))
+            aggregated.insert(name, item);
     }
     for (const QJsonValue &value : bindingStatus.value(QLatin1String("conditions")).toArray()) {
         const QJsonObject c = value.toObject();
@@ -748,6 +783,7 @@ Backend::Changes KarmadaBackend::takeChanges()
             changes.clusters.append(it->second->status);
     }
     m_dirtyClusters.clear();
+    changes.removedClusters = std::exchange(m_removedClusters, {});
     QStringList keys(m_dirtyWorkloads.cbegin(), m_dirtyWorkloads.cend());
     m_dirtyWorkloads.clear();
     keys.sort();

@@ -79,6 +79,15 @@ public:
 
     // Pure conversions (tested without a server).
     static ClusterStatus clusterStatusFromObject(const QJsonObject &cluster);
+    // The policy a ResourceBinding names (its propagationpolicy.karmada.io/{name,namespace} or
+    // clusterpropagationpolicy.karmada.io/name annotations, else labels); empty kind: none.
+    struct PolicyRef
+    {
+        QString kind; // "PropagationPolicy" or "ClusterPropagationPolicy"
+        QString ns;   // PropagationPolicy only
+        QString name;
+    };
+    static PolicyRef policyOf(const QJsonObject &binding);
 
 signals:
     // A list of the Clusters finished: `error` is empty on success.
@@ -95,6 +104,7 @@ private:
     void setClusterStatus(Member &member, const ClusterStatus &status);
     void indexBinding(const QString &key, const QJsonObject *binding);
     void markSynced(Kube::Informer *informer);
+    void finishInitialSyncIfDone();
     void markDirty(const QString &key);
     void markAllDirty();
     void schedule();

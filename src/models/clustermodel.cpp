@@ -178,6 +178,35 @@ void ClusterModel::applyBatch(const ClusterStatusList &batch)
     endInsertRows();
 }
 
+void ClusterModel::removeClusters(const QStringList &contexts)
+{
+    QList<int> rows;
+    for (const QString &context : contexts) {
+        const int row = rowOfContext(context);
+        if (row >= 0 && !rows.contains(row))
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    // Runs of adjacent rows, removed from the bottom up so earlier rows keep their numbers.
+    qsizetype end = rows.size();
+    while (end > 0) {
+        qsizetype begin = end - 1;
+        while (begin > 0 && rows.at(begin - 1) == rows.at(begin) - 1)
+            --begin;
+        const int first = rows.at(begin);
+        const int last = rows.at(end - 1);
+        beginRemoveRows({}, first, last);
+        m_clusters.remove(first, last - first + 1);
+        m_rowByContext.clear();
+        for (int row = 0; row < m_clusters.size(); ++row)
+            m_rowByContext.insert(m_clusters.at(row).context, row);
+        endRemoveRows();
+        end = begin;
+    }
+}
+
 int ClusterModel::rowOfContext(const QString &context) const
 {
     return m_rowByContext.value(context, -1);

@@ -39,6 +39,9 @@ public:
     void setClusters(const ClusterStatusList &clusters);
     // Updates known contexts in place and appends unknown ones.
     void applyBatch(const ClusterStatusList &batch);
+    // Removes the rows of these contexts (unknown ones are ignored): one beginRemoveRows per
+    // contiguous run of rows, the last run first, so the rows that stay keep their order.
+    void removeClusters(const QStringList &contexts);
 
     const ClusterStatusList &clusters() const { return m_clusters; }
     int rowOfContext(const QString &context) const;

@@ -230,6 +230,8 @@ void ApiWorker::flushBackend()
     const Federation::Backend::Changes changes = m_backend->takeChanges();
     if (!changes.clusters.isEmpty())
         emit clusterStatusBatch(m_generation, changes.clusters);
+    if (!changes.removedClusters.isEmpty())
+        emit clustersRemoved(m_generation, changes.removedClusters);
     if (!changes.workloads.isEmpty() || !changes.removedWorkloads.isEmpty())
         emit workloadBatch(m_generation, changes.workloads, changes.removedWorkloads);
 }

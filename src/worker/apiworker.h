@@ -64,6 +64,10 @@ signals:
     void federationLoaded(quint64 generation, const Meridian::ClusterStatusList &clusters);
     void federationFailed(quint64 generation, const QString &message);
     void clusterStatusBatch(quint64 generation, const Meridian::ClusterStatusList &batch);
+    // Members that are gone (contexts), e.g. a Karmada Cluster object was deleted; sent right
+    // after the batch of the same drain, never naming a context that batch carries. A later
+    // clusterStatusBatch may bring one back as a new row.
+    void clustersRemoved(quint64 generation, const QStringList &contexts);
     void refreshFinished(quint64 generation);
 
     // The engine of this generation and what its placement can express.

@@ -39,6 +39,24 @@ void ConsoleSelection::setWorkload(const QString &key, bool takeFocus)
                                       : Focus::Workload);
 }
 
+void ConsoleSelection::removeClusters(const QStringList &contexts)
+{
+    QStringList remaining = m_clusters;
+    for (const QString &context : contexts)
+        remaining.removeAll(context);
+    if (remaining == m_clusters)
+        return;
+    const QString current = remaining.contains(m_currentCluster)
+                                    ? m_currentCluster
+                                    : (remaining.isEmpty() ? QString() : remaining.constLast());
+    const bool showingClusters = m_focus == Focus::Cluster;
+    m_clusters = remaining;
+    m_currentCluster = current;
+    emit clustersChanged();
+    if (showingClusters && m_clusters.isEmpty())
+        setFocus(m_workload.isEmpty() ? Focus::None : Focus::Workload);
+}
+
 void ConsoleSelection::setFocus(Focus focus)
 {
     if (focus == m_focus)

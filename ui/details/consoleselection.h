@@ -30,6 +30,9 @@ public:
     // `contexts` when missing. With `takeFocus` the details pane turns to the clusters.
     void setClusters(const QStringList &contexts, const QString &current, bool takeFocus = true);
     void setWorkload(const QString &key, bool takeFocus = true);
+    // Clusters that are gone leave the selection. If the current one went, the last one left is
+    // current; if none is left, the details show the selected workload, or nothing.
+    void removeClusters(const QStringList &contexts);
     void setFocus(Focus focus);
     void clear();
 

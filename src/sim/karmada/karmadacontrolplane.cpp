@@ -246,9 +246,11 @@ KarmadaControlPlane::KarmadaControlPlane(const CertificateAuthority &ca,
     m_statusTimer.setInterval(m_options.statusIntervalMs);
     connect(&m_statusTimer, &QTimer::timeout, this, &KarmadaControlPlane::scheduleReconcile);
     m_observer = m_state.observe([this](const Change &change) {
-        // Our own binding and cluster writes would only wake us for nothing.
-        if (!m_reconciling && change.resource != u"resourcebindings.work.karmada.io"
-            && change.resource != u"clusters.cluster.karmada.io")
+        // Our own binding writes would only wake us for nothing. A Cluster written by someone
+        // else (deleted, created, relabelled) reschedules, as Karmada's scheduler requeues the
+        // bindings a cluster event affects; our own Cluster status writes happen while
+        // reconciling.
+        if (!m_reconciling && change.resource != u"resourcebindings.work.karmada.io")
             scheduleReconcile();
     });
 }
@@ -393,6 +395,9 @@ std::optional<HttpResponse> KarmadaControlPlane::proxy(const HttpRequest &reques
     for (const auto &runtime : m_members) {
         if (runtime->member.name != name)
             continue;
+        // The aggregated apiserver proxies only to clusters it has a Cluster object for.
+        if (!m_state.get(u"clusters.cluster.karmada.io"_s, {}, name))
+            break;
         if (!memberHealthy(name)) {
             return HttpResponse::kubeStatus(503,
                                             u"ServiceUnavailable"_s,

@@ -258,6 +258,13 @@ public:
                 &ApiWorker::clusterStatusBatch,
                 this,
                 [this](quint64, const ClusterStatusList &batch) { clusters.applyBatch(batch); });
+        connect(worker,
+                &ApiWorker::clustersRemoved,
+                this,
+                [this](quint64, const QStringList &contexts) {
+                    clusters.removeClusters(contexts);
+                    ++removals;
+                });
         connect(worker, &ApiWorker::refreshFinished, this, [this](quint64) { ++refreshes; });
         connect(worker,
                 &ApiWorker::workloadBatch,
@@ -306,6 +313,7 @@ public:
     QString failure;
     bool synced = false;
     int refreshes = 0;
+    int removals = 0;
 };
 
 Sim::Options simOptions(int watchHistory = 1000)
@@ -619,6 +627,100 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(backend.listCount(member) > memberListsBefore, 20000);
         QVERIFY(backend.listCount() > listsBefore);
         QCOMPARE(model.workloads().constFirst().clusters.value(member).desired, 2);
+    }
+
+    void deletedClusterLeavesTheViewAndComesBack()
+    {
+        QString why;
+        // Given: 9 replicas over three members by 1:1:1, shown through the worker
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        const QString a = direct.members[0], b = direct.members[1], c = direct.members[2];
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             deploymentsPath,
+                             deploymentJson(QStringLiteral("web"), 9, QStringLiteral("nginx:1.27")))
+                         .httpStatus,
+                 201);
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             policiesPath,
+                             policyJson(QStringLiteral("web"), {{a, 1}, {b, 1}, {c, 1}}))
+                         .httpStatus,
+                 201);
+        ApiThread api;
+        View view(&api);
+        api.connectFederation(karmadaRequest(sim.kubeconfig()));
+        QTRY_VERIFY_WITH_TIMEOUT(view.synced, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.clusters.rowCount(), 3, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.workload(QStringLiteral("default/web"))->plan.value(c),
+                                  3,
+                                  20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+
+        // When: Karmada's Cluster object for c is deleted
+        const QString clusterPath = QStringLiteral("/apis/cluster.karmada.io/v1alpha1/clusters/");
+        QJsonObject object = direct.getJson(karmadaContext, clusterPath + c);
+        QCOMPARE(object[u"metadata"][u"name"].toString(), c);
+        QCOMPARE(direct.call(karmadaContext, "DELETE", clusterPath + c).httpStatus, 200);
+
+        // Then: its row goes (the model tester watches the removal), the others stay
+        QTRY_COMPARE_WITH_TIMEOUT(view.clusters.rowOfContext(c), -1, 15000);
+        QCOMPARE(view.clusters.rowCount(), 2);
+        QVERIFY(view.removals > 0);
+        QVERIFY(view.isUp(a));
+        QVERIFY(view.isUp(b));
+        // The aggregated apiserver no longer proxies to it
+        QCOMPARE(direct.call(karmadaContext,
+                             "GET",
+                             Federation::KarmadaBackend::proxyPath(c,
+                                                                   QStringLiteral("/api/v1/nodes")))
+                         .httpStatus,
+                 404);
+        // And: the workload loses c's row; Karmada reschedules the 9 onto a and b; the totals
+        // are those of the members left, as they serve them
+        QTRY_VERIFY_WITH_TIMEOUT(!view.workload(QStringLiteral("default/web"))
+                                          ->clusters.contains(c),
+                                 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.workload(QStringLiteral("default/web"))->plan,
+                                  direct.bindingPlan(QStringLiteral("web")),
+                                  20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+        {
+            const FederatedWorkload *web = view.workload(QStringLiteral("default/web"));
+            QVERIFY(!web->plan.contains(c));
+            QCOMPARE(web->plan.value(a) + web->plan.value(b), 9);
+            qint64 desired = 0;
+            for (const MemberStatus &m : web->clusters)
+                desired += m.desired;
+            QCOMPARE(web->totals.desired, desired);
+            QCOMPARE(web->totals.desired, 9);
+            const QModelIndex row = view.workloads.index(view.workloads.rowOfKey(web->key()), 0);
+            QCOMPARE(view.workloads.rowCount(row), 2);
+        }
+
+        // When: the Cluster is registered again
+        QJsonObject metadata = object.value(u"metadata").toObject();
+        for (const char *key : {"resourceVersion", "uid", "creationTimestamp", "generation"})
+            metadata.remove(QLatin1String(key));
+        object.insert(QStringLiteral("metadata"), metadata);
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             QStringLiteral("/apis/cluster.karmada.io/v1alpha1/clusters"),
+                             object)
+                         .httpStatus,
+                 201);
+
+        // Then: it is a row again, Ready, and gets its share back
+        QTRY_VERIFY_WITH_TIMEOUT(view.isUp(c), 15000);
+        QCOMPARE(view.clusters.rowCount(), 3);
+        QCOMPARE(view.clusters.rowOfContext(c), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(view.workload(QStringLiteral("default/web"))->plan.value(c),
+                                  3,
+                                  20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+        QVERIFY(view.workload(QStringLiteral("default/web"))->clusters.contains(c));
     }
 
     void proxyPathReachesMembers()

@@ -128,6 +128,57 @@ private slots:
         QCOMPARE(model.rowOfContext(QStringLiteral("y")), 2);
     }
 
+    void removedContextsLoseTheirRows()
+    {
+        ClusterModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClusters({cluster(QStringLiteral("a")),
+                           cluster(QStringLiteral("b")),
+                           cluster(QStringLiteral("c")),
+                           cluster(QStringLiteral("d")),
+                           cluster(QStringLiteral("e"))});
+        QSignalSpy aboutToRemove(&model, &QAbstractItemModel::rowsAboutToBeRemoved);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        // When: b, c and e go (two runs), with an unknown context and a repeat in the list
+        model.removeClusters({QStringLiteral("e"),
+                              QStringLiteral("b"),
+                              QStringLiteral("nope"),
+                              QStringLiteral("c"),
+                              QStringLiteral("b")});
+
+        // Then: one removal per run, the bottom run first; no reset; the rest keep their order
+        QCOMPARE(removed.size(), 2);
+        QCOMPARE(aboutToRemove.size(), 2);
+        QCOMPARE(removed.at(0).at(1).toInt(), 4);
+        QCOMPARE(removed.at(0).at(2).toInt(), 4);
+        QCOMPARE(removed.at(1).at(1).toInt(), 1);
+        QCOMPARE(removed.at(1).at(2).toInt(), 2);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(rowsToString(model, ClusterModel::ContextColumn), QStringLiteral("a|d"));
+        QCOMPARE(model.rowOfContext(QStringLiteral("d")), 1);
+        QCOMPARE(model.rowOfContext(QStringLiteral("b")), -1);
+        QCOMPARE(model.rowOfContext(QStringLiteral("e")), -1);
+        QCOMPARE(model.clusters().size(), 2);
+
+        // When: nothing known is named
+        model.removeClusters({QStringLiteral("zzz")});
+        // Then: nothing is emitted
+        QCOMPARE(removed.size(), 2);
+
+        // When: a removed context comes back in a batch
+        model.applyBatch({cluster(QStringLiteral("b"), ClusterState::Ready)});
+        // Then: it is a new row at the end; removing every row empties the model
+        QCOMPARE(rowsToString(model, ClusterModel::ContextColumn), QStringLiteral("a|d|b"));
+        QCOMPARE(model.rowOfContext(QStringLiteral("b")), 2);
+        model.removeClusters({QStringLiteral("a"), QStringLiteral("d"), QStringLiteral("b")});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(removed.size(), 3);
+        QCOMPARE(model.rowOfContext(QStringLiteral("a")), -1);
+    }
+
     void insecureClustersAreFlagged()
     {
         ClusterModel model;
