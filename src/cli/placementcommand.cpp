@@ -345,8 +345,9 @@ int runSetPlacement(const Options &options,
     return exit;
 }
 
-// Karmada: the placement lives in a PropagationPolicy on the control plane, which Karmada
-// itself divides; the CLI reads and writes it through the same worker and ApiClient.
+// Karmada: the placement lives in a PropagationPolicy or ClusterPropagationPolicy on the control
+// plane, which Karmada itself divides; the CLI reads and writes it through the same worker and
+// ApiClient.
 struct KarmadaRun
 {
     Result<Placement::KarmadaPlacement> placement{Error{}};
@@ -449,11 +450,12 @@ int runKarmadaGet(const Options &options, const QString &format, QTextStream &ou
                                  {QStringLiteral("plan"), countsJson(plan->plan)},
                                  {QStringLiteral("current"), countsJson(k.previous)},
                                  {QStringLiteral("total"), k.total},
-                                 {QStringLiteral("policy"), k.policyName}};
+                                 {QStringLiteral("policy"), k.policyName},
+                                 {QStringLiteral("policyKind"), k.policyKind}};
         out << QJsonDocument(result).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << tr("PropagationPolicy: %1\n").arg(k.policyName);
+    out << tr("Placed by: %1 %2\n").arg(k.policyKind, k.policyName);
     out << tr("Preferences: %1\n").arg(annotation);
     out << tr("Total: %1\n").arg(k.total);
     printPlanTable(k.previous, plan->plan, {}, out);
@@ -476,6 +478,10 @@ int runKarmadaSet(const Options &options,
         return ExitFailure;
     }
     const Placement::KarmadaPlacement &k = *run.placement;
+    if (const std::optional<QString> shared = k.sharedWith(options.ns, options.name)) {
+        err << command << *shared << '\n';
+        return ExitFailure;
+    }
     const Placement::Conversion conversion
             = Placement::convertPreferences(prefs, Placement::PreferencesFormat::PropagationPolicy);
     for (const QString &lost : conversion.notCarried)
@@ -487,7 +493,10 @@ int runKarmadaSet(const Options &options,
         err << command << plan.error().message << '\n';
         return ExitFailure;
     }
-    out << tr("PropagationPolicy %1/%2 (Karmada divides):\n").arg(options.ns, k.policyName);
+    out << (k.policyKind == QLatin1String("ClusterPropagationPolicy")
+                    ? tr("ClusterPropagationPolicy %1 (Karmada divides):\n").arg(k.policyName)
+                    : tr("PropagationPolicy %1/%2 (Karmada divides):\n")
+                              .arg(options.ns, k.policyName));
     out << "- "
         << Placement::annotationFor(
                    Placement::convertPreferences(k.preferences,

@@ -506,7 +506,11 @@ void DetailsPane::showWorkload(const QString &key)
             + QStringLiteral(" · ")
             + (revisions.size() <= 1
                        ? tr("revision %1").arg(revisions.value(0, tr("unknown", "revision")))
-                       : tr("revisions %1").arg(revisions.join(QLatin1String(", ")))));
+                       : tr("revisions %1").arg(revisions.join(QLatin1String(", "))))
+            + (w.placementKind.isEmpty()
+                       ? QString()
+                       : QStringLiteral(" · ")
+                                 + tr("placed by %1 %2").arg(w.placementKind, w.placementName)));
 
     const QModelIndex workloadIndex = m_workloads->index(row, 0);
     if (w.hasDrift()) {

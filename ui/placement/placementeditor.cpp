@@ -341,8 +341,14 @@ void PlacementEditor::editWorkload(const FederatedWorkload &workload,
     m_progress->hide();
     m_retry->hide();
     m_model.load(context, base);
-    m_title->setText(
-            tr("Placement of %1 (%2 engine)").arg(workload.key(), Federation::engineName(engine)));
+    m_title->setText(workload.placementKind.isEmpty()
+                             ? tr("Placement of %1 (%2 engine)")
+                                       .arg(workload.key(), Federation::engineName(engine))
+                             : tr("Placement of %1 (%2 engine; placed by %3 %4)")
+                                       .arg(workload.key(),
+                                            Federation::engineName(engine),
+                                            workload.placementKind,
+                                            workload.placementName));
 
     m_draftNote->hide();
     if (draft && draft->state != base) {
@@ -721,9 +727,17 @@ QString PlacementEditor::applyDiffText() const
 {
     if (m_engine == Federation::Engine::Karmada) {
         QStringList lines;
-        lines.append(tr("The PropagationPolicy selecting %1 gets this replica scheduling (its "
-                        "other fields are kept); Karmada divides the replicas:")
-                             .arg(m_workload.key()));
+        if (m_workload.placementKind.isEmpty()) {
+            lines.append(tr("The PropagationPolicy selecting %1 gets this replica scheduling (its "
+                            "other fields are kept); Karmada divides the replicas:")
+                                 .arg(m_workload.key()));
+        } else {
+            lines.append(tr("%1 %2, which places %3, gets this replica scheduling (its other "
+                            "fields are kept); Karmada divides the replicas:")
+                                 .arg(m_workload.placementKind,
+                                      m_workload.placementName,
+                                      m_workload.key()));
+        }
         lines.append(QString::fromUtf8(m_model.exportText(PreferencesFormat::PropagationPolicy)));
         if (m_model.state().total != m_model.base().total) {
             lines.append(tr("Deployment %1 on the control plane: replicas %2 → %3")
@@ -838,7 +852,9 @@ void PlacementEditor::applyToKarmada()
     m_retry->hide();
     m_results.clear();
     MemberApplyResult pending;
-    pending.member = QStringLiteral("PropagationPolicy");
+    pending.member = m_workload.placementKind.isEmpty()
+                             ? QStringLiteral("PropagationPolicy")
+                             : m_workload.placementKind + u'/' + m_workload.placementName;
     pending.state = MemberApplyResult::State::Writing;
     m_results.insert(pending.member, pending);
     m_progress->show();

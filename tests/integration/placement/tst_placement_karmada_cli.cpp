@@ -203,7 +203,8 @@ private slots:
                                          u"--context"_s,
                                          u"karmada"_s});
         QCOMPARE(missing.code, 1);
-        QVERIFY2(missing.err.contains(u"No PropagationPolicy"_s), qPrintable(missing.err));
+        // (No such Deployment on the control plane: said so, before any policy is looked for.)
+        QVERIFY2(missing.err.contains(u"Deployment default/nothing"_s), qPrintable(missing.err));
     }
 
     void cleanupTestCase()
