@@ -11,6 +11,7 @@
 #include "models/clustermodel.h"
 #include "models/workloadmodel.h"
 #include "net/transport.h"
+#include "placement/policyapply.h"
 #include "sim/federation.h"
 #include "worker/apiworker.h"
 
@@ -84,6 +85,34 @@ QJsonObject policyJson(const QString &name, const QMap<QString, int> &weights)
                                                    {QStringLiteral("weightPreference"),
                                                     QJsonObject{{QStringLiteral("staticWeightList"),
                                                                  rules}}}}}}}}}};
+}
+
+// A policy with static weights over `weights`' clusters: kind PropagationPolicy or
+// ClusterPropagationPolicy, one resourceSelector, a spec.priority.
+QJsonObject weightedPolicy(const QString &kind,
+                           const QString &name,
+                           const QJsonObject &selector,
+                           const QMap<QString, int> &weights,
+                           int priority = 0)
+{
+    QJsonObject policy = policyJson(name, weights);
+    policy.insert(QStringLiteral("kind"), kind);
+    QJsonObject spec = policy.value(u"spec").toObject();
+    spec.insert(QStringLiteral("resourceSelectors"), QJsonArray{selector});
+    spec.insert(QStringLiteral("priority"), priority);
+    policy.insert(QStringLiteral("spec"), spec);
+    return policy;
+}
+
+QJsonObject deploymentSelector(const QString &ns, const QString &name)
+{
+    QJsonObject s{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                  {QStringLiteral("kind"), QStringLiteral("Deployment")}};
+    if (!ns.isEmpty())
+        s.insert(QStringLiteral("namespace"), ns);
+    if (!name.isEmpty())
+        s.insert(QStringLiteral("name"), name);
+    return s;
 }
 
 // Reads and writes the control plane and every member directly, on the test's thread.
@@ -339,6 +368,8 @@ FederationRequest karmadaRequest(const QByteArray &kubeconfig)
 const QString deploymentsPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments");
 const QString policiesPath
         = QStringLiteral("/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies");
+const QString clusterPoliciesPath
+        = QStringLiteral("/apis/policy.karmada.io/v1alpha1/clusterpropagationpolicies");
 
 } // namespace
 
@@ -721,6 +752,252 @@ private slots:
                                   20000);
         QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
         QVERIFY(view.workload(QStringLiteral("default/web"))->clusters.contains(c));
+    }
+
+    void clusterPropagationPolicyPlacesAndIsWritten()
+    {
+        QString why;
+        // Given: policies first (Karmada keeps a claim once made), then three Deployments:
+        // - web: one ClusterPropagationPolicy naming exactly default/web, weights a:1 b:2
+        // - api (tier=backend): "api-exact" names it (priority 0), "backend-wide" selects every
+        //   tier=backend Deployment of default (priority 10): the higher priority wins
+        // - db: a PropagationPolicy (priority 0) and a ClusterPropagationPolicy (priority 100):
+        //   the namespaced policy wins
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        const QString a = direct.members[0], b = direct.members[1], c = direct.members[2];
+        const QString ns = QStringLiteral("default");
+        auto create = [&](const QString &path, const QJsonObject &object) {
+            return direct.call(karmadaContext, "POST", path, object).httpStatus;
+        };
+        QCOMPARE(create(clusterPoliciesPath,
+                        weightedPolicy(QStringLiteral("ClusterPropagationPolicy"),
+                                       QStringLiteral("web-cpp"),
+                                       deploymentSelector(ns, QStringLiteral("web")),
+                                       {{a, 1}, {b, 2}})),
+                 201);
+        QJsonObject backend = deploymentSelector(ns, {});
+        backend.insert(QStringLiteral("labelSelector"),
+                       QJsonObject{
+                               {QStringLiteral("matchLabels"),
+                                QJsonObject{{QStringLiteral("tier"), QStringLiteral("backend")}}}});
+        QCOMPARE(create(clusterPoliciesPath,
+                        weightedPolicy(QStringLiteral("ClusterPropagationPolicy"),
+                                       QStringLiteral("backend-wide"),
+                                       backend,
+                                       {{c, 1}},
+                                       10)),
+                 201);
+        QCOMPARE(create(clusterPoliciesPath,
+                        weightedPolicy(QStringLiteral("ClusterPropagationPolicy"),
+                                       QStringLiteral("api-exact"),
+                                       deploymentSelector(ns, QStringLiteral("api")),
+                                       {{a, 1}})),
+                 201);
+        QCOMPARE(create(clusterPoliciesPath,
+                        weightedPolicy(QStringLiteral("ClusterPropagationPolicy"),
+                                       QStringLiteral("db-cpp"),
+                                       deploymentSelector(ns, QStringLiteral("db")),
+                                       {{b, 1}},
+                                       100)),
+                 201);
+        QCOMPARE(create(policiesPath,
+                        weightedPolicy(QStringLiteral("PropagationPolicy"),
+                                       QStringLiteral("db-pp"),
+                                       deploymentSelector({}, QStringLiteral("db")),
+                                       {{a, 1}})),
+                 201);
+        QCOMPARE(create(deploymentsPath,
+                        deploymentJson(QStringLiteral("web"), 6, QStringLiteral("nginx:1.27"))),
+                 201);
+        QJsonObject api = deploymentJson(QStringLiteral("api"), 4, QStringLiteral("api:1"));
+        QJsonObject apiMetadata = api.value(u"metadata").toObject();
+        apiMetadata.insert(QStringLiteral("labels"),
+                           QJsonObject{{QStringLiteral("tier"), QStringLiteral("backend")}});
+        api.insert(QStringLiteral("metadata"), apiMetadata);
+        QCOMPARE(create(deploymentsPath, api), 201);
+        QCOMPARE(create(deploymentsPath,
+                        deploymentJson(QStringLiteral("db"), 2, QStringLiteral("pg:16"))),
+                 201);
+
+        // When: the worker opens the federation
+        ApiThread api2;
+        View view(&api2);
+        api2.connectFederation(karmadaRequest(sim.kubeconfig()));
+        QTRY_VERIFY_WITH_TIMEOUT(view.synced, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.workload(QStringLiteral("default/web"))
+                                         && view.workload(QStringLiteral("default/web"))
+                                                            ->plan.value(b)
+                                                    == 4,
+                                 20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+
+        // Then: web's binding names the ClusterPropagationPolicy (annotation, Karmada >= 1.7,
+        // and label), and the view reads the placement from it and says so
+        const QJsonObject rb
+                = direct.getJson(karmadaContext,
+                                 QStringLiteral("/apis/work.karmada.io/v1alpha2/namespaces/default/"
+                                                "resourcebindings/web-deployment"));
+        QCOMPARE(rb[u"metadata"][u"annotations"][u"clusterpropagationpolicy.karmada.io/name"]
+                         .toString(),
+                 QStringLiteral("web-cpp"));
+        QVERIFY(!rb[u"metadata"][u"labels"].toObject().contains(
+                u"propagationpolicy.karmada.io/name"));
+        const FederatedWorkload *web = view.workload(QStringLiteral("default/web"));
+        QCOMPARE(web->placementKind, QStringLiteral("ClusterPropagationPolicy"));
+        QCOMPARE(web->placementName, QStringLiteral("web-cpp"));
+        QCOMPARE(web->preferences.clusters.value(a).weight, 1);
+        QCOMPARE(web->preferences.clusters.value(b).weight, 2);
+        QCOMPARE(web->preferences.schedulingType, ReplicaSchedulingType::Divided);
+        QCOMPARE(web->plan, direct.bindingPlan(QStringLiteral("web")));
+        QCOMPARE(web->plan.value(a), 2);
+        QVERIFY(!web->clusters.contains(c)); // the affinity names a and b only
+
+        // Then: the higher priority wins among ClusterPropagationPolicies, and a
+        // PropagationPolicy wins over any ClusterPropagationPolicy
+        QTRY_COMPARE_WITH_TIMEOUT(view.workload(QStringLiteral("default/api"))->placementName,
+                                  QStringLiteral("backend-wide"),
+                                  20000);
+        QCOMPARE(view.workload(QStringLiteral("default/api"))->plan,
+                 (QMap<QString, qint64>{{c, 4}}));
+        QTRY_COMPARE_WITH_TIMEOUT(view.workload(QStringLiteral("default/db"))->placementKind,
+                                  QStringLiteral("PropagationPolicy"),
+                                  20000);
+        QCOMPARE(view.workload(QStringLiteral("default/db"))->placementName,
+                 QStringLiteral("db-pp"));
+        QCOMPARE(view.workload(QStringLiteral("default/db"))->plan,
+                 (QMap<QString, qint64>{{a, 2}}));
+
+        // Then: meridianctl placement get names the policy and its kind
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString kubeconfig = dir.filePath(QStringLiteral("sim.kubeconfig"));
+        QFile file(kubeconfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(sim.kubeconfig());
+        file.close();
+        auto placementGet = [&](const QString &workload) {
+            QString out, err;
+            QTextStream o(&out), e(&err);
+            const int code = Cli::run({QStringLiteral("placement"),
+                                       QStringLiteral("get"),
+                                       workload,
+                                       QStringLiteral("--engine"),
+                                       QStringLiteral("karmada"),
+                                       QStringLiteral("--context"),
+                                       karmadaContext,
+                                       QStringLiteral("--kubeconfig"),
+                                       kubeconfig,
+                                       QStringLiteral("-o"),
+                                       QStringLiteral("json")},
+                                      o,
+                                      e);
+            o.flush();
+            e.flush();
+            return qMakePair(code, code == 0 ? out : err);
+        };
+        const auto webGet = placementGet(QStringLiteral("default/web"));
+        QVERIFY2(webGet.first == 0, qPrintable(webGet.second));
+        const QJsonObject webJson = QJsonDocument::fromJson(webGet.second.toUtf8()).object();
+        QCOMPARE(webJson[u"policyKind"].toString(), QStringLiteral("ClusterPropagationPolicy"));
+        QCOMPARE(webJson[u"policy"].toString(), QStringLiteral("web-cpp"));
+        QCOMPARE(webJson[u"current"][b].toInteger(), 4);
+        QCOMPARE(webJson[u"preferences"][u"clusters"][b][u"weight"].toInteger(), 2);
+        const auto dbGet = placementGet(QStringLiteral("default/db"));
+        QVERIFY2(dbGet.first == 0, qPrintable(dbGet.second));
+        QCOMPARE(QJsonDocument::fromJson(dbGet.second.toUtf8())[u"policyKind"].toString(),
+                 QStringLiteral("PropagationPolicy"));
+        // A Deployment nothing selects: said so
+        QCOMPARE(create(deploymentsPath,
+                        deploymentJson(QStringLiteral("lonely"), 1, QStringLiteral("x:1"))),
+                 201);
+        const auto lonely = placementGet(QStringLiteral("default/lonely"));
+        QCOMPARE(lonely.first, int(Cli::ExitFailure));
+        QVERIFY2(lonely.second.contains(QStringLiteral("No PropagationPolicy")),
+                 qPrintable(lonely.second));
+        QVERIFY2(lonely.second.contains(QStringLiteral("ClusterPropagationPolicy")),
+                 qPrintable(lonely.second));
+
+        // When: the placement editor's apply (the Karmada job) writes web's new weights 1:1
+        auto apply = [&](const QString &name,
+                         const ReplicaPreferences &base,
+                         const ReplicaPreferences &target) {
+            Placement::MemberApplyResults results;
+            QEventLoop loop;
+            auto *job = new Placement::PolicyApplyJob(direct.client(karmadaContext),
+                                                      ns,
+                                                      name,
+                                                      base,
+                                                      target,
+                                                      std::nullopt);
+            connect(job,
+                    &Placement::PolicyApplyJob::finished,
+                    &loop,
+                    [&](const Placement::MemberApplyResults &r) {
+                        results = r;
+                        loop.quit();
+                    });
+            job->start();
+            QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+            loop.exec();
+            return results;
+        };
+        const ReplicaPreferences webBase = web->preferences;
+        ReplicaPreferences even = webBase;
+        even.clusters[b].weight = 1;
+        const Placement::MemberApplyResults written = apply(QStringLiteral("web"), webBase, even);
+
+        // Then: the ClusterPropagationPolicy is rewritten (other fields kept), Karmada divides
+        // 3/3 and the view follows
+        QCOMPARE(written.size(), 1);
+        QCOMPARE(written.first().member, QStringLiteral("ClusterPropagationPolicy/web-cpp"));
+        QVERIFY2(written.first().state == Placement::MemberApplyResult::State::Done,
+                 qPrintable(written.first().message));
+        const QJsonObject cpp
+                = direct.getJson(karmadaContext, clusterPoliciesPath + QStringLiteral("/web-cpp"));
+        QCOMPARE(cpp[u"kind"].toString(), QStringLiteral("ClusterPropagationPolicy"));
+        QCOMPARE(cpp[u"spec"][u"resourceSelectors"][0][u"namespace"].toString(), ns);
+        QCOMPARE(cpp[u"spec"][u"placement"][u"clusterAffinity"][u"clusterNames"].toArray().size(),
+                 2);
+        QTRY_COMPARE_WITH_TIMEOUT(direct.bindingPlan(QStringLiteral("web")),
+                                  (QMap<QString, qint64>{{a, 3}, {b, 3}}),
+                                  20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                view.workload(QStringLiteral("default/web"))->preferences.clusters.value(b).weight,
+                1,
+                20000);
+        QVERIFY2(converges(view.workloads, direct, 20000, &why), qPrintable(why));
+        QCOMPARE(view.workload(QStringLiteral("default/web"))->placementName,
+                 QStringLiteral("web-cpp"));
+
+        // When: api's placement is applied: its ClusterPropagationPolicy selects every backend
+        // Deployment, so writing it would move others too
+        const QJsonObject wideBefore
+                = direct.getJson(karmadaContext,
+                                 clusterPoliciesPath + QStringLiteral("/backend-wide"));
+        const ReplicaPreferences apiBase
+                = view.workload(QStringLiteral("default/api"))->preferences;
+        ReplicaPreferences moved = apiBase;
+        moved.clusters[c].weight = 5;
+        const Placement::MemberApplyResults refused = apply(QStringLiteral("api"), apiBase, moved);
+
+        // Then: refused with the reason; the policy is untouched
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().member, QStringLiteral("ClusterPropagationPolicy/backend-wide"));
+        QCOMPARE(refused.first().state, Placement::MemberApplyResult::State::Failed);
+        QVERIFY2(refused.first().message.contains(QStringLiteral("also selects")),
+                 qPrintable(refused.first().message));
+        QVERIFY2(refused.first().message.contains(QStringLiteral("tier")) == false
+                         && refused.first().message.contains(QStringLiteral("labels")),
+                 qPrintable(refused.first().message));
+        QCOMPARE(direct.getJson(karmadaContext,
+                                clusterPoliciesPath
+                                        + QStringLiteral(
+                                                "/backend-wide"))[u"metadata"][u"resourceVersion"]
+                         .toString(),
+                 wideBefore[u"metadata"][u"resourceVersion"].toString());
     }
 
     void proxyPathReachesMembers()
