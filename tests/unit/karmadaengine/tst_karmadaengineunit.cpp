@@ -109,6 +109,49 @@ private slots:
                                 "api/v1/pods"));
     }
 
+    void policyOfBinding()
+    {
+        using Ref = Federation::KarmadaBackend::PolicyRef;
+        auto binding = [](const QJsonObject &labels, const QJsonObject &annotations) {
+            return QJsonObject{
+                    {QStringLiteral("metadata"),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("web-deployment")},
+                                 {QStringLiteral("namespace"), QStringLiteral("shop")},
+                                 {QStringLiteral("labels"), labels},
+                                 {QStringLiteral("annotations"), annotations}}}};
+        };
+        const QString ppName = QStringLiteral("propagationpolicy.karmada.io/name");
+        const QString ppNs = QStringLiteral("propagationpolicy.karmada.io/namespace");
+        const QString cppName = QStringLiteral("clusterpropagationpolicy.karmada.io/name");
+
+        // Karmada >= 1.7: the names in annotations, a permanent id in the labels
+        Ref ref = Federation::KarmadaBackend::policyOf(
+                binding({{QStringLiteral("clusterpropagationpolicy.karmada.io/permanent-id"),
+                          QStringLiteral("f2507cgb")}},
+                        {{cppName, QStringLiteral("web-cpp")}}));
+        QCOMPARE(ref.kind, QStringLiteral("ClusterPropagationPolicy"));
+        QCOMPARE(ref.name, QStringLiteral("web-cpp"));
+        QVERIFY(ref.ns.isEmpty());
+
+        // Older Karmada: labels only; a missing namespace is the binding's
+        ref = Federation::KarmadaBackend::policyOf(
+                binding({{ppName, QStringLiteral("web-pp")}}, {}));
+        QCOMPARE(ref.kind, QStringLiteral("PropagationPolicy"));
+        QCOMPARE(ref.name, QStringLiteral("web-pp"));
+        QCOMPARE(ref.ns, QStringLiteral("shop"));
+
+        // Annotations win over stale labels
+        ref = Federation::KarmadaBackend::policyOf(
+                binding({{ppName, QStringLiteral("old")}, {ppNs, QStringLiteral("x")}},
+                        {{ppName, QStringLiteral("new")}, {ppNs, QStringLiteral("shop")}}));
+        QCOMPARE(ref.name, QStringLiteral("new"));
+        QCOMPARE(ref.ns, QStringLiteral("shop"));
+
+        // Nothing named: no policy
+        QVERIFY(Federation::KarmadaBackend::policyOf(binding({}, {})).kind.isEmpty());
+        QVERIFY(Federation::KarmadaBackend::policyOf(QJsonObject()).kind.isEmpty());
+    }
+
     void trimPodKeepsWhatIsRead()
     {
         const QJsonObject pod = QJsonDocument::fromJson(R"({
