@@ -218,12 +218,12 @@ void DirectBackend::watchMember(MemberState &member)
             member.replicaSets.append(
                     makeInformer(member, collection(apps, ns, QStringLiteral("replicasets"))));
             if (m_options.trimObjects)
-                member.replicaSets.constLast()->setTransform(Kube::trimReplicaSet);
+                member.replicaSets.constLast()->setProjection(Kube::replicaSetProjection());
         }
         if (m_options.watchPods) {
             member.pods.append(makeInformer(member, collection(core, ns, QStringLiteral("pods"))));
             if (m_options.trimObjects) {
-                member.pods.constLast()->setTransform(Kube::trimPod);
+                member.pods.constLast()->setProjection(Kube::podProjection());
                 member.pods.constLast()->setCompactCache(true);
             }
         }

@@ -199,9 +199,9 @@ private slots:
                  QStringList{QStringLiteral("/x").prepend(QStringLiteral("default"))});
     }
 
-    void transformAndCompactCache()
+    void projectionAndCompactCache()
     {
-        // A transform applies to listed and watched objects alike; a compact cache holds the
+        // A projection applies to listed and watched objects alike; a compact cache holds the
         // same objects as bytes and gives them back decoded.
         FakeApiServer server;
         bool watched = false;
@@ -222,31 +222,68 @@ private slots:
         Net::Transport transport;
         ApiClient client(server.context(), &transport, nullptr);
         Informer informer(&client, QStringLiteral("/api/v1/pods"));
-        informer.setTransform([](const QJsonObject &object) {
-            QJsonObject out = object;
-            out.remove(QStringLiteral("apiVersion"));
-            out.insert(QStringLiteral("seen"), true);
-            return out;
-        });
+        const auto projection = Projection::parse("kind,metadata{name,namespace,resourceVersion}");
+        QVERIFY(projection);
+        informer.setProjection(*projection);
         informer.setCompactCache(true);
+        QSignalSpy synced(&informer, &Informer::synced);
         QSignalSpy changed(&informer, &Informer::changed);
         informer.start();
         QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 5000);
         QVERIFY(informer.cache().isEmpty()); // compact: the bytes are elsewhere
+        QVERIFY(synced.first().first().value<QList<QJsonObject>>().isEmpty()); // not decoded
         QCOMPARE(informer.size(), 2);
+        QCOMPARE(informer.resourceVersion(), QStringLiteral("6"));
         const std::optional<QJsonObject> a = informer.object(QStringLiteral("default/a"));
         QVERIFY(a);
-        QVERIFY(a->value(u"seen").toBool());
-        QVERIFY(!a->contains(u"apiVersion"));
         QCOMPARE(a->value(u"kind").toString(), QStringLiteral("Pod"));
+        QVERIFY(!a->contains(u"apiVersion"));
+        QCOMPARE(a->value(u"metadata").toObject().keys(),
+                 (QStringList{QStringLiteral("name"),
+                              QStringLiteral("namespace"),
+                              QStringLiteral("resourceVersion")}));
         const auto events = changed.first().first().value<QList<WatchEvent>>();
-        QVERIFY(events.first().object.value(u"seen").toBool());
+        QVERIFY(!events.first().object.contains(u"apiVersion"));
+        QCOMPARE(events.first().object.value(u"kind").toString(), QStringLiteral("Pod"));
         QStringList names;
         for (const QJsonObject &o : informer.objects())
             names.append(o[u"metadata"][u"name"].toString());
         names.sort();
         QCOMPARE(names, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
         QVERIFY(!informer.object(QStringLiteral("default/c")));
+    }
+
+    void projectedListPageThatIsNotJsonBacksOff()
+    {
+        // Given: a server whose first list page is cut short
+        FakeApiServer server;
+        int lists = 0;
+        server.onList = [&lists](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::respond(s,
+                                   200,
+                                   ++lists == 1 ? QByteArray("{\"kind\":\"PodList\",\"items\":[{")
+                                                : QByteArray("{\"kind\":\"PodList\",\"metadata\":"
+                                                             "{\"resourceVersion\":\"2\"},"
+                                                             "\"items\":[]}"));
+        };
+        server.onWatch = [](QTcpSocket *s, const QUrlQuery &) { FakeApiServer::startStream(s); };
+        Net::Transport transport;
+        ApiClient client(server.context(), &transport, nullptr);
+        Informer informer(&client, QStringLiteral("/api/v1/pods"));
+        informer.setProjection(*Projection::parse("metadata"));
+        informer.setCompactCache(true);
+        informer.setBackoff(10, 20);
+        QSignalSpy failed(&informer, &Informer::failed);
+        QSignalSpy synced(&informer, &Informer::synced);
+        informer.start();
+        // Then: the failure says what is wrong, and the next list succeeds
+        QVERIFY(synced.wait(5000));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().startsWith(
+                         QStringLiteral("the list response is not JSON: ")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(lists, 2);
+        QCOMPARE(informer.size(), 0);
     }
 
     void expiredWatchRelists_data()
