@@ -50,16 +50,64 @@ QString Informer::keyOf(const QJsonObject &object)
 
 void Informer::store(const QString &key, const QJsonObject &object)
 {
+    unindex(key);
     if (m_compactCache)
         m_compact.insert(key, QJsonDocument(object).toJson(QJsonDocument::Compact));
     else
         m_cache.insert(key, object);
+    if (m_projection && m_projection->hasIndex())
+        index(key, m_projection->indexValues(object));
 }
 
 void Informer::forget(const QString &key)
 {
+    unindex(key);
     m_cache.remove(key);
     m_compact.remove(key);
+}
+
+void Informer::index(const QString &key, const QStringList &values)
+{
+    for (const QString &value : values) {
+        // The key's string is shared with the cache's; a value already indexed is not stored
+        // again: one list entry per object.
+        auto it = m_index.find(value);
+        if (it == m_index.end())
+            it = m_index.insert(value, {});
+        if (!it->contains(key))
+            it->append(key);
+    }
+}
+
+void Informer::unindex(const QString &key)
+{
+    if (!m_projection || !m_projection->hasIndex())
+        return;
+    QStringList values;
+    if (m_compactCache) {
+        const auto it = m_compact.constFind(key);
+        if (it == m_compact.cend())
+            return;
+        values = m_projection->indexValuesOfJson(*it);
+    } else {
+        const auto it = m_cache.constFind(key);
+        if (it == m_cache.cend())
+            return;
+        values = m_projection->indexValues(*it);
+    }
+    for (const QString &value : std::as_const(values)) {
+        const auto it = m_index.find(value);
+        if (it == m_index.end())
+            continue;
+        it->removeOne(key);
+        if (it->isEmpty())
+            m_index.erase(it);
+    }
+}
+
+QStringList Informer::keysIndexedBy(const QString &value) const
+{
+    return m_index.value(value);
 }
 
 QList<QJsonObject> Informer::objects() const
@@ -169,9 +217,12 @@ void Informer::list(const QString &continueToken)
         m_attempts = 0;
         m_cache.clear();
         m_compact.clear();
+        m_index.clear();
         if (m_compactCache) {
-            for (Projection::Item &item : m_listingCompact)
+            for (Projection::Item &item : m_listingCompact) {
                 m_compact.insert(item.key, std::move(item.json));
+                index(item.key, item.index);
+            }
             m_listingCompact.clear();
         } else {
             for (const QJsonObject &item : std::as_const(m_listing))
@@ -216,7 +267,7 @@ bool Informer::takePage(const QByteArray &body, QString *continueToken)
         if (m_compactCache) {
             const QJsonObject object = item.toObject();
             m_listingCompact.append(
-                    {keyOf(object), QJsonDocument(object).toJson(QJsonDocument::Compact)});
+                    {keyOf(object), QJsonDocument(object).toJson(QJsonDocument::Compact), {}});
         } else {
             m_listing.append(item.toObject());
         }

@@ -65,6 +65,9 @@ public:
     qsizetype size() const { return m_compactCache ? m_compact.size() : m_cache.size(); }
     QList<QJsonObject> objects() const;
     std::optional<QJsonObject> object(const QString &key) const;
+    // Keys of the cached objects whose index value is `value` (a projection withIndex(): e.g. the
+    // pods a ReplicaSet owns, the events about one object).
+    QStringList keysIndexedBy(const QString &value) const;
     int listCount() const { return m_lists; }
     int watchCount() const { return m_watches; }
     QString lastError() const { return m_lastError; }
@@ -111,6 +114,9 @@ private:
     bool m_compactCache = false;
     void store(const QString &key, const QJsonObject &object);
     void forget(const QString &key);
+    void index(const QString &key, const QStringList &values);
+    void unindex(const QString &key);
+    QHash<QString, QStringList> m_index;      // index value -> keys
     QList<QJsonObject> m_listing;             // pages collected so far
     QList<Projection::Item> m_listingCompact; // the same, with a compact cache
     QString m_listResourceVersion;

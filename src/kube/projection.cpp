@@ -257,6 +257,53 @@ void writeProjected(dom::element element,
     out.push_back('}');
 }
 
+// The strings at `path` below `element`; an array stands for each of its elements.
+void collect(dom::element element,
+             const std::vector<std::string> &path,
+             std::size_t depth,
+             QStringList &out)
+{
+    if (element.type() == dom::element_type::ARRAY) {
+        for (dom::element child : dom::array(element))
+            collect(child, path, depth, out);
+        return;
+    }
+    if (depth == path.size()) {
+        if (element.type() == dom::element_type::STRING) {
+            const std::string_view s(element);
+            out.append(QString::fromUtf8(s.data(), qsizetype(s.size())));
+        }
+        return;
+    }
+    dom::element child;
+    if (element.type() == dom::element_type::OBJECT
+        && dom::object(element)[path[depth]].get(child) == simdjson::SUCCESS)
+        collect(child, path, depth + 1, out);
+}
+
+void collect(const QJsonValue &value,
+             const std::vector<std::string> &path,
+             std::size_t depth,
+             QStringList &out)
+{
+    if (value.isArray()) {
+        for (const QJsonValue &child : value.toArray())
+            collect(child, path, depth, out);
+        return;
+    }
+    if (depth == path.size()) {
+        if (value.isString())
+            out.append(value.toString());
+        return;
+    }
+    if (value.isObject())
+        collect(value.toObject().value(
+                        QLatin1StringView(path[depth].data(), qsizetype(path[depth].size()))),
+                path,
+                depth + 1,
+                out);
+}
+
 QString stringAt(dom::element object, std::string_view a, std::string_view b)
 {
     std::string_view s;
@@ -305,6 +352,32 @@ Result<Projection> Projection::parse(QByteArrayView spec)
                                                    .arg(parser.offset()));
     }
     return Projection(std::make_shared<const std::vector<Node>>(std::move(*fields)));
+}
+
+Projection Projection::withIndex(QByteArrayView path) const
+{
+    Projection copy = *this;
+    copy.m_indexPath.clear();
+    for (const QByteArray &part : path.toByteArray().split('.'))
+        copy.m_indexPath.emplace_back(part.constData(), std::size_t(part.size()));
+    return copy;
+}
+
+QStringList Projection::indexValues(const QJsonObject &object) const
+{
+    QStringList out;
+    if (hasIndex())
+        collect(QJsonValue(object), m_indexPath, 0, out);
+    return out;
+}
+
+QStringList Projection::indexValuesOfJson(QByteArrayView json) const
+{
+    QStringList out;
+    dom::element element;
+    if (hasIndex() && parseBytes(json, nullptr).get(element) == simdjson::SUCCESS)
+        collect(element, m_indexPath, 0, out);
+    return out;
 }
 
 void Projection::releaseParserMemory()
@@ -368,9 +441,13 @@ Result<Projection::Page> Projection::projectListPage(const QByteArray &body) con
         }
         out.clear();
         writeProjected(item, *m_fields, out);
-        page.items.append(Item{stringAt(item, "metadata", "namespace") + u'/'
-                                       + stringAt(item, "metadata", "name"),
-                               QByteArray(out.data(), qsizetype(out.size()))});
+        Item projected{stringAt(item, "metadata", "namespace") + u'/'
+                               + stringAt(item, "metadata", "name"),
+                       QByteArray(out.data(), qsizetype(out.size())),
+                       {}};
+        if (hasIndex())
+            collect(item, m_indexPath, 0, projected.index);
+        page.items.append(std::move(projected));
         ++index;
     }
     return page;

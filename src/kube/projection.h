@@ -34,6 +34,16 @@ public:
     // a name is any run of characters other than ",{}" and spaces. Errors name the offset.
     static Result<Projection> parse(QByteArrayView spec);
 
+    // An index over the projected objects (client-go's Indexers): the values at `path`, a
+    // dotted list of fields in which an array stands for each of its elements, e.g.
+    // "metadata.ownerReferences.name" (a pod's owners) or "involvedObject.name" (an event's
+    // object). Only fields the projection keeps can be indexed. Returns a copy.
+    Projection withIndex(QByteArrayView path) const;
+    bool hasIndex() const { return !m_indexPath.empty(); }
+    // The index values of one decoded object, and of one projected object given as JSON.
+    QStringList indexValues(const QJsonObject &object) const;
+    QStringList indexValuesOfJson(QByteArrayView json) const;
+
     // The projection of one decoded object.
     QJsonObject apply(const QJsonObject &object) const;
     // The projection of one JSON object given as text, as compact JSON (for tests and the
@@ -45,6 +55,7 @@ public:
     {
         QString key; // namespace/name, as Informer::keyOf
         QByteArray json;
+        QStringList index; // the index values, with withIndex()
     };
     struct Page
     {
@@ -66,6 +77,7 @@ public:
 private:
     explicit Projection(std::shared_ptr<const std::vector<Node>> fields);
     std::shared_ptr<const std::vector<Node>> m_fields;
+    std::vector<std::string> m_indexPath;
 };
 
 } // namespace Meridian::Kube

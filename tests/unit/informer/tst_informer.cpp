@@ -26,6 +26,26 @@ QByteArray pod(const QString &name, int rv)
             .toUtf8();
 }
 
+QByteArray ownedPod(const QString &name, int rv, const QStringList &owners)
+{
+    QStringList refs;
+    for (const QString &owner : owners)
+        refs.append(QStringLiteral(R"({"kind":"ReplicaSet","name":"%1","controller":true})")
+                            .arg(owner));
+    return QStringLiteral(R"({"kind":"Pod","metadata":{"name":"%1","namespace":"default",)"
+                          R"("resourceVersion":"%2","ownerReferences":[%3]}})")
+            .arg(name)
+            .arg(rv)
+            .arg(refs.join(u','))
+            .toUtf8();
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
 // Each incoming request is recorded and answered by the test's current script.
 class FakeApiServer final : public QObject
 {
@@ -251,6 +271,76 @@ private slots:
         names.sort();
         QCOMPARE(names, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
         QVERIFY(!informer.object(QStringLiteral("default/c")));
+    }
+
+    void indexFollowsListsAndWatchEvents_data()
+    {
+        QTest::addColumn<bool>("compact");
+        QTest::newRow("compact cache") << true;
+        QTest::newRow("object cache") << false;
+    }
+
+    void indexFollowsListsAndWatchEvents()
+    {
+        // Given: pods a and b owned by rs-1, c owned by rs-2, then a watch that moves b to rs-2,
+        // deletes c and adds d with two owners
+        QFETCH(bool, compact);
+        FakeApiServer server;
+        bool watched = false;
+        server.onList = [](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::respond(
+                    s,
+                    200,
+                    "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":"
+                    "\"5\"},\"items\":["
+                            + ownedPod(QStringLiteral("a"), 1, {QStringLiteral("rs-1")}) + ','
+                            + ownedPod(QStringLiteral("b"), 2, {QStringLiteral("rs-1")}) + ','
+                            + ownedPod(QStringLiteral("c"), 3, {QStringLiteral("rs-2")}) + "]}");
+        };
+        server.onWatch = [&watched](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::startStream(s);
+            if (watched)
+                return;
+            watched = true;
+            FakeApiServer::sendEvent(s,
+                                     "MODIFIED",
+                                     ownedPod(QStringLiteral("b"), 6, {QStringLiteral("rs-2")}));
+            FakeApiServer::sendEvent(s,
+                                     "DELETED",
+                                     ownedPod(QStringLiteral("c"), 7, {QStringLiteral("rs-2")}));
+            FakeApiServer::sendEvent(s,
+                                     "ADDED",
+                                     ownedPod(QStringLiteral("d"),
+                                              8,
+                                              {QStringLiteral("rs-1"), QStringLiteral("rs-3")}));
+        };
+        Net::Transport transport;
+        ApiClient client(server.context(), &transport, nullptr);
+        Informer informer(&client, QStringLiteral("/api/v1/pods"));
+        const auto projection = Projection::parse("metadata{name,namespace,resourceVersion,"
+                                                  "ownerReferences{name}}");
+        QVERIFY(projection);
+        informer.setProjection(projection->withIndex("metadata.ownerReferences.name"));
+        informer.setCompactCache(compact);
+        QSignalSpy synced(&informer, &Informer::synced);
+        QSignalSpy changed(&informer, &Informer::changed);
+        informer.start();
+        QVERIFY(synced.wait(5000));
+        // Then: the listed pods are indexed by owner
+        QCOMPARE(sorted(informer.keysIndexedBy(QStringLiteral("rs-1"))),
+                 (QStringList{QStringLiteral("default/a"), QStringLiteral("default/b")}));
+        QCOMPARE(informer.keysIndexedBy(QStringLiteral("rs-2")),
+                 QStringList{QStringLiteral("default/c")});
+        QTRY_COMPARE_WITH_TIMEOUT(informer.resourceVersion(), QStringLiteral("8"), 5000);
+        // And: the watch events moved, removed and added index entries
+        QCOMPARE(sorted(informer.keysIndexedBy(QStringLiteral("rs-1"))),
+                 (QStringList{QStringLiteral("default/a"), QStringLiteral("default/d")}));
+        QCOMPARE(informer.keysIndexedBy(QStringLiteral("rs-2")),
+                 QStringList{QStringLiteral("default/b")});
+        QCOMPARE(informer.keysIndexedBy(QStringLiteral("rs-3")),
+                 QStringList{QStringLiteral("default/d")});
+        QVERIFY(informer.keysIndexedBy(QStringLiteral("rs-4")).isEmpty());
+        QCOMPARE(informer.size(), 3);
     }
 
     void projectedListPageThatIsNotJsonBacksOff()

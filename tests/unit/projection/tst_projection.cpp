@@ -257,6 +257,30 @@ private slots:
         QCOMPARE(page.error().code, QStringLiteral("ParseError"));
     }
 
+    void indexValuesFollowThePath()
+    {
+        const Projection pods = podProjection().withIndex("metadata.ownerReferences.name");
+        QVERIFY(pods.hasIndex());
+        QVERIFY(!podProjection().hasIndex());
+        QCOMPARE(pods.indexValues(parsed(kPod)), QStringList{QStringLiteral("web-abc")});
+        QCOMPARE(pods.indexValuesOfJson(*pods.applyToJson(kPod)),
+                 QStringList{QStringLiteral("web-abc")});
+        const auto page = pods.projectListPage("{\"items\":[" + kPod
+                                               + ",{\"metadata\":{\"name\":\"x\"}}]}");
+        QVERIFY(page);
+        QCOMPARE(page->items[0].index, QStringList{QStringLiteral("web-abc")});
+        QVERIFY(page->items[1].index.isEmpty());
+        // Every element of every array on the way; only strings are values.
+        const auto any = Projection::parse("*");
+        QVERIFY(any);
+        const Projection nested = any->withIndex("a.b");
+        const QByteArray json = R"({"a":[{"b":"x"},{"b":["y",3,"z"]},{"c":"no"},7]})";
+        QCOMPARE(nested.indexValuesOfJson(json),
+                 (QStringList{QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")}));
+        QCOMPARE(nested.indexValues(parsed(json)),
+                 (QStringList{QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")}));
+    }
+
     void paddedAndUnpaddedBodiesAgree()
     {
         // A body with spare capacity is parsed in place, a tight one is copied first.
