@@ -39,6 +39,16 @@ const Projection &replicaSetProjection()
     return checked(projection);
 }
 
+const Projection &eventProjection()
+{
+    static const Result<Projection> projection = Projection::parse(
+            "metadata{name,namespace,uid,resourceVersion,creationTimestamp},"
+            "involvedObject{kind,name,namespace,uid},reason,message,type,count,firstTimestamp,"
+            "lastTimestamp,eventTime,series{count,lastObservedTime},source{component},"
+            "reportingComponent");
+    return checked(projection);
+}
+
 QJsonObject trimPod(const QJsonObject &pod)
 {
     return podProjection().apply(pod);

@@ -25,4 +25,9 @@ QJsonObject trimPod(const QJsonObject &pod);
 const Projection &replicaSetProjection();
 QJsonObject trimReplicaSet(const QJsonObject &replicaSet);
 
+// Event (core/v1): metadata (name, namespace, uid, resourceVersion, creationTimestamp), the
+// involved object's kind/name/namespace/uid, reason, message, type, count, first/last
+// timestamps, eventTime, series' count and last observation, the reporting component.
+const Projection &eventProjection();
+
 } // namespace Meridian::Kube
