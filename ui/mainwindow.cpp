@@ -229,6 +229,19 @@ MainWindow::MainWindow(ApiThread *api, QWidget *parent)
                                           .arg(message.toHtmlEscaped()));
                 m_banner->show();
             });
+    connect(worker, &ApiWorker::cachesSynced, this, [this](quint64 generation) {
+        if (generation == m_generation)
+            emit cachesSynced();
+    });
+    // The details pane's pods and events come from the worker's caches, for the shown workload.
+    connect(m_details, &DetailsPane::insightWanted, m_api, &ApiThread::followInsight);
+    connect(worker,
+            &ApiWorker::workloadInsight,
+            this,
+            [this](quint64 generation, const WorkloadInsight &insight) {
+                if (generation == m_generation)
+                    m_details->setInsight(insight);
+            });
     connectSelection();
 
     m_autoRefresh->setInterval(30000);

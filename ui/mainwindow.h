@@ -84,6 +84,8 @@ public:
 signals:
     // Every cluster of the current federation has answered or failed at least once.
     void firstRefreshFinished();
+    // Every cache of the engine (pods and events too) was listed once, for the open federation.
+    void cachesSynced();
     void federationFailed(const QString &message);
     // The operator asked for the embedded demo federation (offered when no federation opens).
     void demoRequested();

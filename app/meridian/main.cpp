@@ -290,21 +290,47 @@ int main(int argc, char *argv[])
             }
             QApplication::exit(0);
         };
-        // After the first refresh, and once the selected workload (if any) is on the map.
+        // After the first refresh and once every cache (pods, events) was listed, and once the
+        // selected workload (if any) is on the map; its pods and events follow within a second.
         auto shootWhenReady = std::make_shared<std::function<void()>>();
+        auto refreshed = std::make_shared<bool>(false);
+        auto cached = std::make_shared<bool>(false);
         const QDateTime asked = QDateTime::currentDateTimeUtc();
-        *shootWhenReady = [shoot, &selectWorkload, asked, next = std::weak_ptr(shootWhenReady)] {
-            if (selectWorkload.isActive() && asked.secsTo(QDateTime::currentDateTimeUtc()) < 20) {
+        *shootWhenReady = [shoot,
+                           &selectWorkload,
+                           asked,
+                           refreshed,
+                           cached,
+                           next = std::weak_ptr(shootWhenReady)] {
+            const bool late = asked.secsTo(QDateTime::currentDateTimeUtc()) >= 20;
+            if (!*refreshed || (!*cached && !late))
+                return; // called again by the other signal, or the timer below
+            if (selectWorkload.isActive() && !late) {
                 if (auto again = next.lock())
                     QTimer::singleShot(100, *again);
                 return;
             }
-            QTimer::singleShot(300, shoot);
+            QTimer::singleShot(selectWorkload.isActive() || late ? 300 : 1000, shoot);
         };
         QObject::connect(&window,
                          &Meridian::MainWindow::firstRefreshFinished,
                          &app,
-                         [shootWhenReady] { (*shootWhenReady)(); });
+                         [shootWhenReady, refreshed] {
+                             *refreshed = true;
+                             (*shootWhenReady)();
+                         });
+        QObject::connect(&window,
+                         &Meridian::MainWindow::cachesSynced,
+                         &app,
+                         [shootWhenReady, cached] {
+                             if (std::exchange(*cached, true))
+                                 return;
+                             (*shootWhenReady)();
+                         });
+        QTimer::singleShot(20000, &app, [shootWhenReady, cached] {
+            if (!*cached)
+                (*shootWhenReady)(); // some member never listed its pods: shoot anyway
+        });
         QObject::connect(&window,
                          &Meridian::MainWindow::federationFailed,
                          &app,

@@ -2,6 +2,7 @@
 
 #include "core/cluster.h"
 #include "core/workload.h"
+#include "core/workloadinsight.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -72,12 +73,21 @@ public:
     // Everything that changed since the last call.
     virtual Changes takeChanges() = 0;
 
+    // The pods and events of one federated workload in every member, from the caches. By
+    // default none, with a note per member saying so.
+    virtual WorkloadInsight workloadInsight(const QString &ns, const QString &name) const;
+    // The namespace of the workload whose details are followed (empty: none): engines watch
+    // churning details such as events there only.
+    virtual void setDetailNamespace(const QString &ns) { Q_UNUSED(ns) }
+
 signals:
     void changesPending();
     void initialSyncDone();
     // Every cache the engine keeps (pods, ReplicaSets, nodes, ... as well as workloads) was
     // listed, or failed, once.
     void cachesSynced();
+    // Pods, ReplicaSets or events changed somewhere (what workloadInsight reads).
+    void detailsChanged();
 };
 
 } // namespace Meridian::Federation

@@ -33,6 +33,31 @@ QString namespaceOf(const QString &key)
     return key.section(u'/', 0, 0);
 }
 
+// Everything, for Options::trimObjects off: still a projection, for its index.
+const Kube::Projection &wholeObjects()
+{
+    static const Kube::Projection all = *Kube::Projection::parse("*");
+    return all;
+}
+
+// The cached objects of `informers` in namespace `ns` whose index value is `value`.
+QList<QJsonObject> indexed(const QList<Kube::Informer *> &informers,
+                           const QString &ns,
+                           const QString &value)
+{
+    QList<QJsonObject> out;
+    const QString prefix = ns + u'/';
+    for (const Kube::Informer *informer : informers) {
+        for (const QString &key : informer->keysIndexedBy(value)) {
+            if (!key.startsWith(prefix))
+                continue;
+            if (std::optional<QJsonObject> object = informer->object(key))
+                out.append(std::move(*object));
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 struct DirectBackend::MemberState
@@ -48,7 +73,13 @@ struct DirectBackend::MemberState
     Kube::Informer *nodes = nullptr;
     QList<Kube::Informer *> replicaSets; // one per namespace scope
     QList<Kube::Informer *> pods;
+    // Events of the namespace whose details are followed (setDetailNamespace) only: they churn,
+    // and are read for one workload at a time.
+    QList<Kube::Informer *> events;
     QHash<QString, MemberStatus> deployments; // by namespace/name
+
+    // ReplicaSets, pods and events: the details, started after the workload view.
+    QList<Kube::Informer *> detailInformers() const { return replicaSets + pods + events; }
     QTimer *recovery = nullptr;
 };
 
@@ -92,6 +123,7 @@ void DirectBackend::start()
     m_running = true;
     for (auto &member : m_members)
         watchMember(*member);
+    watchEvents();
     if (m_members.empty()) {
         m_initialSyncDone = true;
         emit initialSyncDone();
@@ -115,7 +147,7 @@ qsizetype DirectBackend::cachedObjects() const
 {
     qsizetype count = 0;
     for (const auto &m : m_members) {
-        for (const Kube::Informer *informer : m->deploymentInformers + m->replicaSets + m->pods)
+        for (const Kube::Informer *informer : m->deploymentInformers + m->detailInformers())
             count += informer->size();
         if (m->nodes)
             count += m->nodes->cache().size();
@@ -127,14 +159,15 @@ void DirectBackend::stop()
 {
     m_running = false;
     for (auto &member : m_members) {
-        const QList<Kube::Informer *> all = member->deploymentInformers + member->replicaSets
-                                            + member->pods + QList<Kube::Informer *>{member->nodes};
+        const QList<Kube::Informer *> all = member->deploymentInformers + member->detailInformers()
+                                            + QList<Kube::Informer *>{member->nodes};
         for (Kube::Informer *informer : all)
             delete informer; // stops and cancels its request
         member->deploymentInformers.clear();
         member->unsyncedDeploymentInformers.clear();
         member->replicaSets.clear();
         member->pods.clear();
+        member->events.clear();
         member->nodes = nullptr;
         m_unsyncedCaches.clear();
         delete member->recovery;
@@ -166,6 +199,92 @@ Kube::Informer *DirectBackend::makeInformer(MemberState &member, const QString &
         onInformerSucceeded(member);
     });
     return informer;
+}
+
+void DirectBackend::setDetailNamespace(const QString &ns)
+{
+    if (ns == m_detailNamespace)
+        return;
+    m_detailNamespace = ns;
+    watchEvents();
+    emit detailsChanged();
+}
+
+void DirectBackend::watchEvents()
+{
+    const QString ns = m_detailNamespace;
+    const bool watched = m_options.namespaces.isEmpty() || m_options.namespaces.contains(ns);
+    for (auto &member : m_members) {
+        qDeleteAll(std::exchange(member->events, {}));
+        if (!m_running || !m_options.watchEvents || ns.isEmpty() || !watched || !member->client)
+            continue;
+        auto *informer = new Kube::Informer(member->client,
+                                            QStringLiteral("/api/v1/namespaces/%1/events").arg(ns),
+                                            this);
+        informer->setBackoff(m_options.backoffInitialMs, m_options.backoffMaxMs);
+        informer->setProjection((m_options.trimObjects ? Kube::eventProjection() : wholeObjects())
+                                        .withIndex("involvedObject.name"));
+        informer->setCompactCache(m_options.trimObjects);
+        connect(informer,
+                &Kube::Informer::failed,
+                this,
+                [this, &member = *member](const QString &reason, int httpStatus) {
+                    onInformerFailed(member, reason, httpStatus);
+                });
+        watchDetails(informer);
+        member->events.append(informer);
+        informer->start();
+    }
+}
+
+void DirectBackend::watchDetails(Kube::Informer *informer)
+{
+    connect(informer, &Kube::Informer::synced, this, &Backend::detailsChanged);
+    connect(informer, &Kube::Informer::changed, this, &Backend::detailsChanged);
+}
+
+WorkloadInsight DirectBackend::workloadInsight(const QString &ns, const QString &name) const
+{
+    WorkloadInsight insight;
+    insight.ns = ns;
+    insight.name = name;
+    const QString key = ns + u'/' + name;
+    for (const auto &m : m_members) {
+        if (!m->deployments.contains(key))
+            continue; // not a member of this workload
+        if (!m->client || (m->replicaSets.isEmpty() && m->pods.isEmpty())) {
+            insight.notes.insert(m->context, tr("Pods are not watched in this cluster"));
+            continue;
+        }
+        bool listed = true;
+        for (Kube::Informer *informer : m->detailInformers())
+            listed = listed && informer->listCount() > 0;
+        if (!listed) {
+            insight.notes.insert(m->context,
+                                 isFailure(m->status.state)
+                                         ? tr("Not listed: %1").arg(m->status.reason)
+                                         : tr("Still listing pods and events"));
+        } else if (isFailure(m->status.state)) {
+            insight.notes.insert(m->context, tr("As last seen: %1").arg(m->status.reason));
+        }
+        const QList<QJsonObject> replicaSets = indexed(m->replicaSets, ns, name);
+        QList<QJsonObject> pods;
+        QList<QJsonObject> events = indexed(m->events, ns, name);
+        for (const QJsonObject &rs : replicaSets) {
+            const QString rsName = rs.value(u"metadata").toObject().value(u"name").toString();
+            pods += indexed(m->pods, ns, rsName);
+            events += indexed(m->events, ns, rsName);
+        }
+        for (const QJsonObject &pod : std::as_const(pods))
+            events += indexed(m->events,
+                              ns,
+                              pod.value(u"metadata").toObject().value(u"name").toString());
+        const MemberInsight member = memberInsight(m->context, name, replicaSets, pods, events);
+        insight.pods += member.pods;
+        insight.events += member.events;
+    }
+    finishInsight(insight);
+    return insight;
 }
 
 void DirectBackend::watchMember(MemberState &member)
@@ -214,18 +333,25 @@ void DirectBackend::watchMember(MemberState &member)
                     // A member that cannot be read still counts as answered for the first sync.
                     markDeploymentSynced(member, informer);
                 });
+        // Details are indexed by owner (ReplicaSets by Deployment, pods by ReplicaSet) and
+        // events by the object they are about, so one workload's are found without a scan.
         if (m_options.watchReplicaSets) {
-            member.replicaSets.append(
-                    makeInformer(member, collection(apps, ns, QStringLiteral("replicasets"))));
-            if (m_options.trimObjects)
-                member.replicaSets.constLast()->setTransform(Kube::trimReplicaSet);
+            Kube::Informer *informer
+                    = makeInformer(member, collection(apps, ns, QStringLiteral("replicasets")));
+            informer->setProjection(
+                    (m_options.trimObjects ? Kube::replicaSetProjection() : wholeObjects())
+                            .withIndex("metadata.ownerReferences.name"));
+            watchDetails(informer);
+            member.replicaSets.append(informer);
         }
         if (m_options.watchPods) {
-            member.pods.append(makeInformer(member, collection(core, ns, QStringLiteral("pods"))));
-            if (m_options.trimObjects) {
-                member.pods.constLast()->setTransform(Kube::trimPod);
-                member.pods.constLast()->setCompactCache(true);
-            }
+            Kube::Informer *informer
+                    = makeInformer(member, collection(core, ns, QStringLiteral("pods")));
+            informer->setProjection((m_options.trimObjects ? Kube::podProjection() : wholeObjects())
+                                            .withIndex("metadata.ownerReferences.name"));
+            informer->setCompactCache(m_options.trimObjects);
+            watchDetails(informer);
+            member.pods.append(informer);
         }
     }
 
@@ -248,7 +374,7 @@ void DirectBackend::watchMember(MemberState &member)
     // ReplicaSets and pods (the bulk of the bytes) once every member's Deployments are in: the
     // workload view comes first instead of queueing behind thousands of pods.
     if (m_initialSyncDone) {
-        for (Kube::Informer *informer : member.replicaSets + member.pods)
+        for (Kube::Informer *informer : member.detailInformers())
             informer->start();
     }
 }
@@ -256,7 +382,7 @@ void DirectBackend::watchMember(MemberState &member)
 void DirectBackend::startDetailInformers()
 {
     for (auto &member : m_members) {
-        for (Kube::Informer *informer : member->replicaSets + member->pods)
+        for (Kube::Informer *informer : member->detailInformers())
             informer->start(); // no-op for one already running
     }
 }
@@ -389,7 +515,7 @@ void DirectBackend::setProbedStatus(const ClusterStatus &status)
 
 void DirectBackend::retryInformersNow(MemberState &member)
 {
-    for (Kube::Informer *informer : member.deploymentInformers + member.replicaSets + member.pods)
+    for (Kube::Informer *informer : member.deploymentInformers + member.detailInformers())
         informer->retryNow();
     if (member.nodes)
         member.nodes->retryNow();

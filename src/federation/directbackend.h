@@ -19,7 +19,7 @@ namespace Meridian::Federation {
 
 // The Direct engine: every enabled kubeconfig context is a member cluster and Meridian itself is
 // the federation. Per member it keeps informers on Deployments (all namespaces, or the ones the
-// operator views), ReplicaSets and Pods (for per-cluster status and rollouts) and Nodes (to keep
+// operator views), ReplicaSets, Pods and Events (the workloads' details) and Nodes (to keep
 // the cluster's state live after the first probe). Informer failures and successes drive each
 // member's connection state; a workload is the Deployments sharing one namespace/name.
 class DirectBackend final : public Backend
@@ -38,10 +38,11 @@ public:
         QStringList namespaces; // empty: all namespaces
         bool watchReplicaSets = true;
         bool watchPods = true;
+        bool watchEvents = true; // of the namespace setDetailNamespace() names
         int backoffInitialMs = 250;
         int backoffMaxMs = 5000; // short: a member coming back should show soon
-        // Cache ReplicaSets and Pods trimmed to what Meridian reads (Kube::trimPod and
-        // trimReplicaSet), pods as compact JSON: about 1 KB a pod instead of 15 KB.
+        // Cache ReplicaSets, Pods and Events trimmed to what Meridian reads (objecttrim.h),
+        // pods and events as compact JSON: about 1 KB a pod instead of 15 KB.
         bool trimObjects = true;
     };
 
@@ -57,6 +58,8 @@ public:
     FederatedWorkloadList workloads() const override;
     bool isInitialSyncDone() const override { return m_initialSyncDone; }
     Changes takeChanges() override;
+    WorkloadInsight workloadInsight(const QString &ns, const QString &name) const override;
+    void setDetailNamespace(const QString &ns) override;
     // How many objects the informers cache (Deployments, ReplicaSets, Pods, Nodes).
     qsizetype cachedObjects() const;
 
@@ -68,6 +71,8 @@ private:
     struct MemberState;
     void watchMember(MemberState &member);
     Kube::Informer *makeInformer(MemberState &member, const QString &path);
+    void watchDetails(Kube::Informer *informer);
+    void watchEvents(); // of m_detailNamespace, replacing those of another
     void onDeploymentsSynced(MemberState &member,
                              const QString &ns,
                              const QList<QJsonObject> &items);
@@ -98,6 +103,7 @@ private:
     bool m_running = false;
     bool m_initialSyncDone = false;
     bool m_pendingSignalled = false;
+    QString m_detailNamespace;
 };
 
 } // namespace Meridian::Federation

@@ -50,16 +50,64 @@ QString Informer::keyOf(const QJsonObject &object)
 
 void Informer::store(const QString &key, const QJsonObject &object)
 {
+    unindex(key);
     if (m_compactCache)
         m_compact.insert(key, QJsonDocument(object).toJson(QJsonDocument::Compact));
     else
         m_cache.insert(key, object);
+    if (m_projection && m_projection->hasIndex())
+        index(key, m_projection->indexValues(object));
 }
 
 void Informer::forget(const QString &key)
 {
+    unindex(key);
     m_cache.remove(key);
     m_compact.remove(key);
+}
+
+void Informer::index(const QString &key, const QStringList &values)
+{
+    for (const QString &value : values) {
+        // The key's string is shared with the cache's; a value already indexed is not stored
+        // again: one list entry per object.
+        auto it = m_index.find(value);
+        if (it == m_index.end())
+            it = m_index.insert(value, {});
+        if (!it->contains(key))
+            it->append(key);
+    }
+}
+
+void Informer::unindex(const QString &key)
+{
+    if (!m_projection || !m_projection->hasIndex())
+        return;
+    QStringList values;
+    if (m_compactCache) {
+        const auto it = m_compact.constFind(key);
+        if (it == m_compact.cend())
+            return;
+        values = m_projection->indexValuesOfJson(*it);
+    } else {
+        const auto it = m_cache.constFind(key);
+        if (it == m_cache.cend())
+            return;
+        values = m_projection->indexValues(*it);
+    }
+    for (const QString &value : std::as_const(values)) {
+        const auto it = m_index.find(value);
+        if (it == m_index.end())
+            continue;
+        it->removeOne(key);
+        if (it->isEmpty())
+            m_index.erase(it);
+    }
+}
+
+QStringList Informer::keysIndexedBy(const QString &value) const
+{
+    return m_index.value(value);
 }
 
 QList<QJsonObject> Informer::objects() const
@@ -106,6 +154,14 @@ void Informer::setState(State state)
 {
     if (m_state == state)
         return;
+    // The projection's parser buffers (megabytes for pages of pods) are needed while any
+    // informer of this thread lists; once the last one is done they are given back.
+    thread_local int listing = 0;
+    if (state == State::Listing) {
+        ++listing;
+    } else if (m_state == State::Listing && --listing == 0) {
+        Projection::releaseParserMemory();
+    }
     m_state = state;
     emit stateChanged(state);
 }
@@ -123,6 +179,7 @@ void Informer::relist()
 {
     m_relistPending = false;
     m_listing.clear();
+    m_listingCompact.clear();
     m_listResourceVersion.clear();
     list({});
 }
@@ -146,21 +203,12 @@ void Informer::list(const QString &continueToken)
             retryLater(true);
             return;
         }
-        QJsonParseError parseError{};
-        const QJsonObject page = QJsonDocument::fromJson(response.body, &parseError).object();
-        if (parseError.error != QJsonParseError::NoError) {
-            m_lastError = tr("the list response is not JSON: %1").arg(parseError.errorString());
+        QString next;
+        if (!takePage(response.body, &next)) {
             emit failed(m_lastError, response.httpStatus);
             retryLater(true);
             return;
         }
-        const QJsonObject metadata = page.value(QLatin1String("metadata")).toObject();
-        if (m_listResourceVersion.isEmpty())
-            m_listResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
-        const QJsonArray items = page.value(QLatin1String("items")).toArray();
-        for (const QJsonValue &item : items)
-            m_listing.append(m_transform ? m_transform(item.toObject()) : item.toObject());
-        const QString next = metadata.value(QLatin1String("continue")).toString();
         if (!next.isEmpty()) {
             list(next);
             return;
@@ -169,12 +217,63 @@ void Informer::list(const QString &continueToken)
         m_attempts = 0;
         m_cache.clear();
         m_compact.clear();
-        for (const QJsonObject &item : std::as_const(m_listing))
-            store(keyOf(item), item);
+        m_index.clear();
+        if (m_compactCache) {
+            for (Projection::Item &item : m_listingCompact) {
+                m_compact.insert(item.key, std::move(item.json));
+                index(item.key, item.index);
+            }
+            m_listingCompact.clear();
+        } else {
+            for (const QJsonObject &item : std::as_const(m_listing))
+                store(keyOf(item), item);
+        }
         m_resourceVersion = m_listResourceVersion;
         emit synced(std::exchange(m_listing, {}));
         watch();
     });
+}
+
+bool Informer::takePage(const QByteArray &body, QString *continueToken)
+{
+    if (m_projection) {
+        Result<Projection::Page> page = m_projection->projectListPage(body);
+        if (!page) {
+            m_lastError = page.error().message;
+            return false;
+        }
+        if (m_listResourceVersion.isEmpty())
+            m_listResourceVersion = page->resourceVersion;
+        *continueToken = page->continueToken;
+        if (m_compactCache) {
+            m_listingCompact.append(std::move(page->items));
+        } else {
+            for (const Projection::Item &item : std::as_const(page->items))
+                m_listing.append(QJsonDocument::fromJson(item.json).object());
+        }
+        return true;
+    }
+    QJsonParseError parseError{};
+    const QJsonObject page = QJsonDocument::fromJson(body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        m_lastError = tr("the list response is not JSON: %1").arg(parseError.errorString());
+        return false;
+    }
+    const QJsonObject metadata = page.value(QLatin1String("metadata")).toObject();
+    if (m_listResourceVersion.isEmpty())
+        m_listResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
+    const QJsonArray items = page.value(QLatin1String("items")).toArray();
+    for (const QJsonValue &item : items) {
+        if (m_compactCache) {
+            const QJsonObject object = item.toObject();
+            m_listingCompact.append(
+                    {keyOf(object), QJsonDocument(object).toJson(QJsonDocument::Compact), {}});
+        } else {
+            m_listing.append(item.toObject());
+        }
+    }
+    *continueToken = metadata.value(QLatin1String("continue")).toString();
+    return true;
 }
 
 void Informer::watch()
@@ -207,8 +306,8 @@ void Informer::onWatchChunk(const QByteArray &chunk)
         const QJsonObject event = QJsonDocument::fromJson(line).object();
         const QString type = event.value(QLatin1String("type")).toString();
         QJsonObject object = event.value(QLatin1String("object")).toObject();
-        if (m_transform && type != QLatin1String("ERROR") && type != QLatin1String("BOOKMARK"))
-            object = m_transform(object);
+        if (m_projection && type != QLatin1String("ERROR") && type != QLatin1String("BOOKMARK"))
+            object = m_projection->apply(object);
         const QString rv = metadataString(object, QLatin1String("resourceVersion"));
         if (type == QLatin1String("ERROR") || event.isEmpty()) {
             // 410 Expired/Gone, or anything else the server could not stream: start over.

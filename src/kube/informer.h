@@ -1,13 +1,13 @@
 #pragma once
 
 #include "apiclient.h"
+#include "projection.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
-#include <functional>
 #include <optional>
 #include <random>
 
@@ -43,13 +43,14 @@ public:
     void setBackoff(int initialMs, int maxMs);
     void setJitterSeed(quint32 seed) { m_random.seed(seed); }
     // Applied to every listed and watched object before it is cached or signalled (e.g.
-    // trimPod from objecttrim.h): keep only what is read. The result must keep metadata's
-    // name, namespace and resourceVersion.
-    using Transform = std::function<QJsonObject(const QJsonObject &)>;
-    void setTransform(Transform transform) { m_transform = std::move(transform); }
+    // podProjection() from objecttrim.h): keep only what is read. It must keep metadata's name,
+    // namespace and resourceVersion. List pages are then parsed with simdjson and projected
+    // while parsing: no QJsonDocument tree of the whole page.
+    void setProjection(Projection projection) { m_projection = std::move(projection); }
     // Keep each cached object as compact JSON bytes instead of a QJsonObject tree (about a
     // seventh of the memory for a pod), decoded on demand by objects() / object(). cache() is
-    // then empty. For large collections read rarely (pods).
+    // then empty, and so is synced()'s list: nothing is decoded that nobody asked for. For large
+    // collections read rarely (pods).
     void setCompactCache(bool compact) { m_compactCache = compact; }
 
     void start();
@@ -64,6 +65,9 @@ public:
     qsizetype size() const { return m_compactCache ? m_compact.size() : m_cache.size(); }
     QList<QJsonObject> objects() const;
     std::optional<QJsonObject> object(const QString &key) const;
+    // Keys of the cached objects whose index value is `value` (a projection withIndex(): e.g. the
+    // pods a ReplicaSet owns, the events about one object).
+    QStringList keysIndexedBy(const QString &value) const;
     int listCount() const { return m_lists; }
     int watchCount() const { return m_watches; }
     QString lastError() const { return m_lastError; }
@@ -71,7 +75,8 @@ public:
     static QString keyOf(const QJsonObject &object);
 
 signals:
-    // A complete list replaced the cache (the first sync, and every relist).
+    // A complete list replaced the cache (the first sync, and every relist). `items` is what
+    // was listed, or empty with a compact cache (read objects() if needed).
     void synced(const QList<QJsonObject> &items);
     // Watch events in arrival order, one signal per received chunk.
     void changed(const QList<Meridian::Kube::WatchEvent> &events);
@@ -82,6 +87,8 @@ signals:
 private:
     void setState(State state);
     void list(const QString &continueToken);
+    // Takes one page of a list response; false (and the reason in m_lastError) if unusable.
+    bool takePage(const QByteArray &body, QString *continueToken);
     void watch();
     void onWatchChunk(const QByteArray &chunk);
     void onWatchDone(const Net::Response &response);
@@ -92,7 +99,7 @@ private:
     QPointer<ApiClient> m_client;
     QString m_path;
     QString m_labelSelector;
-    Transform m_transform;
+    std::optional<Projection> m_projection;
     int m_pageSize = 500;
     int m_watchTimeoutSeconds = 300;
     int m_backoffInitialMs = 500;
@@ -107,7 +114,11 @@ private:
     bool m_compactCache = false;
     void store(const QString &key, const QJsonObject &object);
     void forget(const QString &key);
-    QList<QJsonObject> m_listing; // pages collected so far
+    void index(const QString &key, const QStringList &values);
+    void unindex(const QString &key);
+    QHash<QString, QStringList> m_index;      // index value -> keys
+    QList<QJsonObject> m_listing;             // pages collected so far
+    QList<Projection::Item> m_listingCompact; // the same, with a compact cache
     QString m_listResourceVersion;
     QByteArray m_partialLine;
     RequestHandlePtr m_request;

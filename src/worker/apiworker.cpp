@@ -14,6 +14,7 @@ ApiWorker::ApiWorker(QObject *parent)
     : QObject(parent)
     , m_batchTimer(this) // a child, so moveToThread() takes it along
     , m_backendTimer(this)
+    , m_insightTimer(this)
 {
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(50);
@@ -21,6 +22,9 @@ ApiWorker::ApiWorker(QObject *parent)
     m_backendTimer.setSingleShot(true);
     m_backendTimer.setInterval(50);
     connect(&m_backendTimer, &QTimer::timeout, this, &ApiWorker::flushBackend);
+    m_insightTimer.setSingleShot(true);
+    m_insightTimer.setInterval(500);
+    connect(&m_insightTimer, &QTimer::timeout, this, &ApiWorker::sendInsight);
 }
 
 ApiWorker::~ApiWorker()
@@ -152,10 +156,7 @@ void ApiWorker::startKarmada(const Kube::Kubeconfig &config,
     auto *backend = new Federation::KarmadaBackend(client, options, this);
     m_backend = backend;
     m_refreshPending = true;
-    connect(backend, &Federation::Backend::changesPending, this, [this] {
-        if (!m_backendTimer.isActive())
-            m_backendTimer.start();
-    });
+    connectBackend(backend);
     connect(backend,
             &Federation::KarmadaBackend::clustersListed,
             this,
@@ -207,10 +208,7 @@ void ApiWorker::startBackend(const FederationRequest &request)
     auto *backend = new Federation::DirectBackend(members, options, this);
     m_backend = backend;
     const quint64 generation = m_generation;
-    connect(backend, &Federation::Backend::changesPending, this, [this] {
-        if (!m_backendTimer.isActive())
-            m_backendTimer.start();
-    });
+    connectBackend(backend);
     connect(backend, &Federation::Backend::initialSyncDone, this, [this, generation] {
         m_backendTimer.stop();
         flushBackend(); // the first batch holds every workload
@@ -223,11 +221,55 @@ void ApiWorker::startBackend(const FederationRequest &request)
     backend->start();
 }
 
+void ApiWorker::connectBackend(Federation::Backend *backend)
+{
+    connect(backend, &Federation::Backend::changesPending, this, [this] {
+        if (!m_backendTimer.isActive())
+            m_backendTimer.start();
+    });
+    connect(backend, &Federation::Backend::detailsChanged, this, [this] {
+        if (!m_insightKey.isEmpty() && !m_insightTimer.isActive())
+            m_insightTimer.start();
+    });
+    if (!m_insightKey.isEmpty()) {
+        backend->setDetailNamespace(m_insightKey.section(u'/', 0, 0));
+        m_insightTimer.start(); // what the new engine knows, once it knows something
+    }
+}
+
+void ApiWorker::followInsight(const QString &key)
+{
+    m_insightKey = key;
+    m_insightTimer.stop();
+    if (m_backend)
+        m_backend->setDetailNamespace(key.section(u'/', 0, 0));
+    if (!key.isEmpty())
+        sendInsight();
+}
+
+void ApiWorker::sendInsight()
+{
+    if (!m_backend || m_insightKey.isEmpty())
+        return;
+    const qsizetype slash = m_insightKey.indexOf(u'/');
+    emit workloadInsight(m_generation,
+                         m_backend->workloadInsight(m_insightKey.left(slash),
+                                                    m_insightKey.mid(slash + 1)));
+}
+
 void ApiWorker::flushBackend()
 {
     if (!m_backend)
         return;
     const Federation::Backend::Changes changes = m_backend->takeChanges();
+    if (!m_insightKey.isEmpty() && !m_insightTimer.isActive()) {
+        for (const FederatedWorkload &w : changes.workloads) {
+            if (w.key() == m_insightKey) {
+                m_insightTimer.start();
+                break;
+            }
+        }
+    }
     if (!changes.clusters.isEmpty())
         emit clusterStatusBatch(m_generation, changes.clusters);
     if (!changes.removedClusters.isEmpty())
@@ -311,6 +353,7 @@ ApiThread::ApiThread(QObject *parent)
     qRegisterMetaType<Meridian::ClusterStatusList>();
     qRegisterMetaType<Meridian::FederationRequest>();
     qRegisterMetaType<Meridian::FederatedWorkloadList>();
+    qRegisterMetaType<Meridian::WorkloadInsight>();
     qRegisterMetaType<Meridian::Federation::Capabilities>();
     qRegisterMetaType<Meridian::Federation::Engine>();
     m_thread.setObjectName(QStringLiteral("meridian-api"));
@@ -343,6 +386,11 @@ void ApiThread::runWithClients(const ApiWorker::ClientTask &task)
 {
     QMetaObject::invokeMethod(m_worker,
                               [worker = m_worker, task] { worker->runWithClients(task); });
+}
+
+void ApiThread::followInsight(const QString &key)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, key] { worker->followInsight(key); });
 }
 
 void ApiThread::refresh()

@@ -60,6 +60,10 @@ public:
     using ClientTask = std::function<void(const QHash<QString, Kube::ApiClient *> &)>;
     void runWithClients(const ClientTask &task);
 
+    // Follow one federated workload's pods and events ("namespace/name"; empty: none): the
+    // insight is sent at once and again whenever the caches change, at most every 500 ms.
+    void followInsight(const QString &key);
+
 signals:
     void federationLoaded(quint64 generation, const Meridian::ClusterStatusList &clusters);
     void federationFailed(quint64 generation, const QString &message);
@@ -84,6 +88,8 @@ signals:
     // Every cache of the engine (pods, ReplicaSets, nodes too) was listed or failed once.
     void cachesSynced(quint64 generation);
     void workloadsFailed(quint64 generation, const QString &message);
+    // The followed workload's pods and events (followInsight).
+    void workloadInsight(quint64 generation, const Meridian::WorkloadInsight &insight);
 
 private:
     void probeAll();
@@ -94,6 +100,8 @@ private:
                       const QString &context,
                       const FederationRequest &request);
     void flushBackend();
+    void connectBackend(Federation::Backend *backend);
+    void sendInsight();
 
     Net::Transport *m_transport = nullptr;
     Kube::ExecCredentialProvider *m_credentials = nullptr;
@@ -102,6 +110,8 @@ private:
     ClusterStatusList m_pending;
     QTimer m_batchTimer;
     QTimer m_backendTimer;
+    QTimer m_insightTimer;
+    QString m_insightKey;
     Federation::Backend *m_backend = nullptr;
     quint64 m_generation = 0;
     quint64 m_round = 0;
@@ -127,6 +137,7 @@ public:
     quint64 connectFederation(const FederationRequest &request);
     void refresh();
     void runWithClients(const ApiWorker::ClientTask &task);
+    void followInsight(const QString &key);
     quint64 generation() const { return m_generation; }
 
 private:

@@ -329,6 +329,50 @@ QWidget *DetailsPane::createWorkloadPage()
                              tr("Deployment conditions"));
     m_conditions->setObjectName(QStringLiteral("workloadConditions"));
     layout->addWidget(m_conditions);
+
+    auto *podsRow = new QHBoxLayout;
+    podsRow->addWidget(makeHeading(tr("Pods")));
+    podsRow->addStretch(1);
+    m_allPods = new QCheckBox(tr("Show all &pods"));
+    m_allPods->setObjectName(QStringLiteral("allPods"));
+    connect(m_allPods, &QCheckBox::toggled, this, &DetailsPane::showInsight);
+    podsRow->addWidget(m_allPods);
+    layout->addLayout(podsRow);
+    m_podsSummary = makeValueLabel();
+    m_podsSummary->setObjectName(QStringLiteral("podsSummary"));
+    layout->addWidget(m_podsSummary);
+    m_pods = makeTable({tr("Cluster"),
+                        tr("Pod"),
+                        tr("Status", "pod"),
+                        tr("Ready", "containers"),
+                        tr("Restarts"),
+                        tr("Revision"),
+                        tr("Node"),
+                        tr("Age")},
+                       tr("Pods of the workload"));
+    m_pods->setObjectName(QStringLiteral("workloadPods"));
+    layout->addWidget(m_pods);
+
+    auto *eventsRow = new QHBoxLayout;
+    eventsRow->addWidget(makeHeading(tr("Events")));
+    eventsRow->addStretch(1);
+    m_normalEvents = new QCheckBox(tr("Show &normal events"));
+    m_normalEvents->setObjectName(QStringLiteral("normalEvents"));
+    connect(m_normalEvents, &QCheckBox::toggled, this, &DetailsPane::showInsight);
+    eventsRow->addWidget(m_normalEvents);
+    layout->addLayout(eventsRow);
+    m_eventsSummary = makeValueLabel();
+    m_eventsSummary->setObjectName(QStringLiteral("eventsSummary"));
+    layout->addWidget(m_eventsSummary);
+    m_events = makeTable({tr("Cluster"),
+                          tr("Last seen"),
+                          tr("Type", "event"),
+                          tr("Reason", "event"),
+                          tr("Object"),
+                          tr("Message", "event")},
+                         tr("Events of the workload"));
+    m_events->setObjectName(QStringLiteral("workloadEvents"));
+    layout->addWidget(m_events);
     layout->addStretch(1);
     return m_workloadPage;
 }
@@ -353,6 +397,139 @@ void DetailsPane::refresh()
         m_stack->setCurrentIndex(0);
         break;
     }
+    followInsight();
+}
+
+void DetailsPane::followInsight()
+{
+    const QString wanted = m_stack->currentIndex() == 2 ? m_shownWorkload : QString();
+    if (wanted == m_followed)
+        return;
+    m_followed = wanted;
+    m_insight = {};
+    showInsight();
+    emit insightWanted(wanted);
+}
+
+void DetailsPane::setInsight(const WorkloadInsight &insight)
+{
+    if (insight.key() != m_followed || insight == m_insight)
+        return;
+    m_insight = insight;
+    showInsight();
+}
+
+void DetailsPane::showInsight()
+{
+    if (!m_pods)
+        return;
+    constexpr int kMaxPodRows = 500;
+    constexpr int kMaxEventRows = 50;
+    const QColor trouble(0xD5, 0x5E, 0x00);
+    const bool known = !m_followed.isEmpty() && m_insight.key() == m_followed;
+
+    // Pods: the ones that need attention, or all of them.
+    qsizetype ready = 0;
+    qsizetype attention = 0;
+    for (const PodInsight &p : std::as_const(m_insight.pods)) {
+        ready += p.ready ? 1 : 0;
+        attention += p.needsAttention() ? 1 : 0;
+    }
+    // One line per note, naming its clusters: "still listing pods and events: iowa, tokyo".
+    QMap<QString, QStringList> clustersByNote;
+    for (auto it = m_insight.notes.cbegin(); it != m_insight.notes.cend(); ++it)
+        clustersByNote[it.value()].append(it.key());
+    QStringList notes;
+    for (auto it = clustersByNote.cbegin(); it != clustersByNote.cend(); ++it)
+        notes.append(tr("%1 (%2)", "note (clusters)").arg(it.key(), it->join(QLatin1String(", "))));
+    QString podsText;
+    if (!known)
+        podsText = tr("Reading pods and events…");
+    else if (m_insight.pods.isEmpty() && m_insight.notes.isEmpty())
+        podsText = tr("No pods.");
+    else if (m_insight.pods.isEmpty())
+        podsText = tr("No pods yet.");
+    else
+        podsText = tr("Pods: %1 · ready: %2 · need attention: %3")
+                           .arg(m_insight.pods.size())
+                           .arg(ready)
+                           .arg(attention);
+    if (!notes.isEmpty())
+        podsText += u'\n' + notes.join(u'\n');
+    m_podsSummary->setText(podsText);
+    m_pods->clear();
+    int podRows = 0;
+    for (const PodInsight &p : std::as_const(m_insight.pods)) {
+        if (!m_allPods->isChecked() && !p.needsAttention())
+            continue;
+        if (++podRows > kMaxPodRows)
+            break;
+        auto *item = new QTreeWidgetItem(m_pods);
+        item->setText(0, p.cluster);
+        item->setIcon(0, stateIcon(p.cluster));
+        item->setData(0, Qt::UserRole, p.cluster);
+        item->setText(1, p.name);
+        item->setToolTip(1, p.name);
+        item->setText(2, p.status);
+        item->setText(3, tr("%1/%2", "ready/containers").arg(p.readyContainers).arg(p.containers));
+        item->setText(4, QString::number(p.restarts));
+        item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(5, p.revision);
+        item->setText(6, p.node);
+        item->setText(7, p.created.isValid() ? agoText(p.created) : QString());
+        if (p.needsAttention()) {
+            item->setForeground(2, trouble);
+            item->setForeground(3, trouble);
+        }
+    }
+    if (podRows > kMaxPodRows)
+        m_podsSummary->setText(m_podsSummary->text() + u'\n'
+                               + tr("The table shows the first %1.").arg(kMaxPodRows));
+    m_pods->setVisible(m_pods->topLevelItemCount() > 0);
+    fitHeight(m_pods);
+
+    // Events: warnings, or every event, newest first.
+    qsizetype warnings = 0;
+    for (const EventInsight &e : std::as_const(m_insight.events))
+        warnings += e.isWarning() ? 1 : 0;
+    QString eventsText;
+    if (known && m_insight.events.isEmpty())
+        eventsText = tr("No events.");
+    else if (known)
+        eventsText = tr("Events: %1 · warnings: %2").arg(m_insight.events.size()).arg(warnings);
+    if (m_insight.droppedEvents > 0)
+        eventsText += u' ' + tr("Older events not shown: %1.").arg(m_insight.droppedEvents);
+    m_eventsSummary->setText(eventsText);
+    m_eventsSummary->setVisible(known);
+    m_events->clear();
+    for (const EventInsight &e : std::as_const(m_insight.events)) {
+        if (!m_normalEvents->isChecked() && !e.isWarning())
+            continue;
+        if (m_events->topLevelItemCount() >= kMaxEventRows)
+            break;
+        auto *item = new QTreeWidgetItem(m_events);
+        item->setText(0, e.cluster);
+        item->setIcon(0, stateIcon(e.cluster));
+        item->setData(0, Qt::UserRole, e.cluster);
+        item->setText(1, e.lastSeen.isValid() ? agoText(e.lastSeen) : QString());
+        item->setToolTip(1, QLocale().toString(e.lastSeen.toLocalTime(), QLocale::ShortFormat));
+        item->setText(2, e.type);
+        item->setText(3,
+                      e.count > 1 ? tr("%1 (×%2)", "reason (count)").arg(e.reason).arg(e.count)
+                                  : e.reason);
+        item->setText(4, e.objectKind + u'/' + e.objectName);
+        item->setToolTip(4, item->text(4));
+        item->setText(5, e.message);
+        item->setToolTip(5,
+                         e.source.isEmpty() ? e.message
+                                            : e.message + u'\n' + tr("from %1").arg(e.source));
+        if (e.isWarning()) {
+            item->setForeground(2, trouble);
+            item->setForeground(3, trouble);
+        }
+    }
+    m_events->setVisible(m_events->topLevelItemCount() > 0);
+    fitHeight(m_events);
 }
 
 QIcon DetailsPane::stateIcon(const QString &context) const

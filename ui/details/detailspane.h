@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/workload.h"
+#include "core/workloadinsight.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -52,9 +53,19 @@ public:
     // The replica chart, once a workload was shown.
     QChart *replicaChart() const { return m_chart; }
 
+    // The pods and events shown for the workload (empty until the worker sent them).
+    const WorkloadInsight &insight() const { return m_insight; }
+
 public slots:
     // Shows the selection again soon (e.g. after locations changed); bursts coalesce.
     void scheduleRefresh();
+    // The shown workload's pods and events from every member (ApiWorker::workloadInsight);
+    // ignored unless it is about the workload asked for with insightWanted().
+    void setInsight(const Meridian::WorkloadInsight &insight);
+
+signals:
+    // The workload whose pods and events the pane needs now ("namespace/name"; empty: none).
+    void insightWanted(const QString &key);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,6 +77,8 @@ private:
     void updateChart(const FederatedWorkload &workload);
     void applyChartColors();
     void highlightMembers();
+    void followInsight();
+    void showInsight();
     QWidget *createClusterPage();
     QWidget *createWorkloadPage();
     QIcon stateIcon(const QString &context) const;
@@ -107,6 +120,14 @@ private:
     QLabel *m_conditionsSummary = nullptr;
     QCheckBox *m_allConditions = nullptr;
     QTreeWidget *m_conditions = nullptr;
+    QLabel *m_podsSummary = nullptr;
+    QCheckBox *m_allPods = nullptr;
+    QTreeWidget *m_pods = nullptr;
+    QLabel *m_eventsSummary = nullptr;
+    QCheckBox *m_normalEvents = nullptr;
+    QTreeWidget *m_events = nullptr;
+    QString m_followed; // the workload whose insight was asked for
+    WorkloadInsight m_insight;
 };
 
 } // namespace Meridian

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QChart>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QHorizontalBarSeries>
 #include <QLabel>
@@ -23,6 +24,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Meridian;
 
@@ -243,6 +245,24 @@ private slots:
         QCOMPARE(details->highlightedMembers(), QStringList{london});
         QCOMPARE(selectedInList(), QStringList{london});
 
+        // And: its pods and events come from the worker's caches; healthy pods are summed up,
+        // listed on request, and the events' table holds the normal ones on request too
+        QTRY_COMPARE_WITH_TIMEOUT(details->insight().pods.size(), w.totals.desired, 20000);
+        auto *pods = details->findChild<QTreeWidget *>(QStringLiteral("workloadPods"));
+        auto *events = details->findChild<QTreeWidget *>(QStringLiteral("workloadEvents"));
+        auto *allPods = details->findChild<QCheckBox *>(QStringLiteral("allPods"));
+        auto *normalEvents = details->findChild<QCheckBox *>(QStringLiteral("normalEvents"));
+        QVERIFY(pods && events && allPods && normalEvents);
+        QTRY_VERIFY(details->findChild<QLabel *>(QStringLiteral("podsSummary"))
+                            ->text()
+                            .contains(QStringLiteral("ready: %1 ·").arg(w.totals.desired)));
+        QCOMPARE(pods->topLevelItemCount(), 0); // nothing needs attention
+        allPods->setChecked(true);
+        QCOMPARE(pods->topLevelItemCount(), static_cast<int>(w.totals.desired));
+        QVERIFY(w.clusters.contains(pods->topLevelItem(0)->text(0)));
+        normalEvents->setChecked(true);
+        QCOMPARE(events->topLevelItemCount(), details->insight().events.size());
+
         // When: the operator picks Tokyo's row under web in the tree
         window.workloadView()->setCurrentIndex(webTokyo);
 
@@ -265,6 +285,22 @@ private slots:
         for (auto it = a.clusters.cbegin(); it != a.clusters.cend(); ++it)
             QCOMPARE(map->replicaCounts().value(it.key()), static_cast<int>(it->desired));
         QTRY_COMPARE(details->shownWorkload(), api_);
+
+        // And: api's crash-looping pod in São Paulo is listed with its warnings, the healthy
+        // pods are not (the operator's choice is kept: show every pod off again)
+        allPods->setChecked(false);
+        normalEvents->setChecked(false);
+        const QString saoPaulo = QStringLiteral("sao-paulo");
+        QTRY_VERIFY_WITH_TIMEOUT(pods->topLevelItemCount() >= 1
+                                         && pods->topLevelItem(0)->text(0) == saoPaulo,
+                                 30000);
+        QCOMPARE(pods->topLevelItemCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(events->topLevelItemCount() >= 1, 30000);
+        for (int i = 0; i < events->topLevelItemCount(); ++i) {
+            QCOMPARE(events->topLevelItem(i)->text(0), saoPaulo);
+            QCOMPARE(events->topLevelItem(i)->text(2), QStringLiteral("Warning"));
+            QVERIFY(events->topLevelItem(i)->text(4).startsWith(QLatin1String("Pod/api-")));
+        }
     }
 
     void theStatusBarSumsUpReadyAndFailingClusters()

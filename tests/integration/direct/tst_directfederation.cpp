@@ -312,6 +312,119 @@ private slots:
         QVERIFY(after.imageDrift);
     }
 
+    void insightShowsPodsAndEventsAsMembersServeThem()
+    {
+        // Given: "web" in two members, its pods running
+        Sim::Federation sim(testOptions());
+        QVERIFY(sim.start().ok());
+        Members members(sim.kubeconfig());
+        const QString a = members.contexts[0], b = members.contexts[1];
+        QCOMPARE(members.create(a, QStringLiteral("web"), 2, QStringLiteral("nginx:1.27")), 201);
+        QCOMPARE(members.create(b, QStringLiteral("web"), 1, QStringLiteral("nginx:1.27")), 201);
+        QCOMPARE(members.create(a, QStringLiteral("other"), 1, QStringLiteral("x:1")), 201);
+
+        // When: the worker follows the workload's insight
+        ApiThread api;
+        View view(&api);
+        WorkloadInsight insight;
+        int insights = 0;
+        connect(api.worker(),
+                &ApiWorker::workloadInsight,
+                &view,
+                [&](quint64, const WorkloadInsight &i) {
+                    insight = i;
+                    ++insights;
+                });
+        api.connectFederation(request(sim.kubeconfig()));
+        api.followInsight(QStringLiteral("default/web"));
+        QTRY_VERIFY_WITH_TIMEOUT(view.synced, 20000);
+
+        // Then: its pods, and only its, as each member serves them, all ready at revision 1
+        auto servedPods = [&](const QString &context) {
+            QStringList names;
+            const Net::Response response
+                    = members.call(context,
+                                   "GET",
+                                   QStringLiteral("/api/v1/namespaces/default/pods"
+                                                  "?labelSelector=app%3Dweb"));
+            for (const QJsonValue &item :
+                 QJsonDocument::fromJson(response.body).object().value(u"items").toArray())
+                names.append(context + u' ' + item[u"metadata"][u"name"].toString());
+            return names;
+        };
+        auto insightPods = [&] {
+            QStringList names;
+            for (const PodInsight &p : std::as_const(insight.pods))
+                names.append(p.cluster + u' ' + p.name);
+            return names;
+        };
+        auto allReady = [&] {
+            return insight.pods.size() == 3
+                   && std::all_of(insight.pods.cbegin(),
+                                  insight.pods.cend(),
+                                  [](const PodInsight &p) {
+                                      return p.ready && p.status == QLatin1String("Running")
+                                             && !p.needsAttention();
+                                  });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allReady(), 20000);
+        QStringList served = servedPods(a) + servedPods(b);
+        served.sort();
+        QCOMPARE(insightPods(), served);
+        QCOMPARE(insight.key(), QStringLiteral("default/web"));
+        QCOMPARE(insight.pods.first().revision, QStringLiteral("1"));
+        QVERIFY(!insight.pods.first().node.isEmpty());
+        QVERIFY(insight.notes.isEmpty());
+        // The scheduler's and the controllers' events about the Deployment and its pods
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(insight.events.cbegin(),
+                                             insight.events.cend(),
+                                             [](const EventInsight &e) {
+                                                 return e.reason == QLatin1String("Scheduled")
+                                                        && e.objectKind == QLatin1String("Pod");
+                                             }),
+                                 20000);
+        for (const EventInsight &e : std::as_const(insight.events))
+            QVERIFY2(!e.objectName.startsWith(QLatin1String("other")), qPrintable(e.objectName));
+
+        // When: b's template takes an image that cannot be pulled
+        QCOMPARE(members.patch(b,
+                               QStringLiteral("web"),
+                               QJsonDocument::fromJson(R"({"spec":{"template":{"spec":{"containers":
+                             [{"name":"app","image":"nginx:broken"}]}}}})")
+                                       .object()),
+                 200);
+
+        // Then: the new pod shows why it is stuck, at revision 2, with a warning event
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(insight.pods.cbegin(),
+                                             insight.pods.cend(),
+                                             [&](const PodInsight &p) {
+                                                 return p.cluster == b && p.revision == u"2"
+                                                        && (p.status == u"ImagePullBackOff"
+                                                            || p.status == u"ErrImagePull")
+                                                        && p.needsAttention();
+                                             }),
+                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(insight.events.cbegin(),
+                                             insight.events.cend(),
+                                             [&](const EventInsight &e) {
+                                                 return e.cluster == b && e.isWarning()
+                                                        && e.objectKind == u"Pod";
+                                             }),
+                                 30000);
+
+        // When: nothing is followed any more, no insight is sent
+        api.followInsight(QString());
+        QTest::qWait(100);
+        const int before = insights;
+        QCOMPARE(members.patch(b,
+                               QStringLiteral("web"),
+                               QJsonObject{{QStringLiteral("spec"),
+                                            QJsonObject{{QStringLiteral("replicas"), 2}}}}),
+                 200);
+        QTest::qWait(1500);
+        QCOMPARE(insights, before);
+    }
+
     void clusterGoingDownAndComingBack()
     {
         Sim::Federation sim(testOptions());

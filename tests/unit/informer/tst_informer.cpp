@@ -26,6 +26,26 @@ QByteArray pod(const QString &name, int rv)
             .toUtf8();
 }
 
+QByteArray ownedPod(const QString &name, int rv, const QStringList &owners)
+{
+    QStringList refs;
+    for (const QString &owner : owners)
+        refs.append(QStringLiteral(R"({"kind":"ReplicaSet","name":"%1","controller":true})")
+                            .arg(owner));
+    return QStringLiteral(R"({"kind":"Pod","metadata":{"name":"%1","namespace":"default",)"
+                          R"("resourceVersion":"%2","ownerReferences":[%3]}})")
+            .arg(name)
+            .arg(rv)
+            .arg(refs.join(u','))
+            .toUtf8();
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
 // Each incoming request is recorded and answered by the test's current script.
 class FakeApiServer final : public QObject
 {
@@ -199,9 +219,9 @@ private slots:
                  QStringList{QStringLiteral("/x").prepend(QStringLiteral("default"))});
     }
 
-    void transformAndCompactCache()
+    void projectionAndCompactCache()
     {
-        // A transform applies to listed and watched objects alike; a compact cache holds the
+        // A projection applies to listed and watched objects alike; a compact cache holds the
         // same objects as bytes and gives them back decoded.
         FakeApiServer server;
         bool watched = false;
@@ -222,31 +242,138 @@ private slots:
         Net::Transport transport;
         ApiClient client(server.context(), &transport, nullptr);
         Informer informer(&client, QStringLiteral("/api/v1/pods"));
-        informer.setTransform([](const QJsonObject &object) {
-            QJsonObject out = object;
-            out.remove(QStringLiteral("apiVersion"));
-            out.insert(QStringLiteral("seen"), true);
-            return out;
-        });
+        const auto projection = Projection::parse("kind,metadata{name,namespace,resourceVersion}");
+        QVERIFY(projection);
+        informer.setProjection(*projection);
         informer.setCompactCache(true);
+        QSignalSpy synced(&informer, &Informer::synced);
         QSignalSpy changed(&informer, &Informer::changed);
         informer.start();
         QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 5000);
         QVERIFY(informer.cache().isEmpty()); // compact: the bytes are elsewhere
+        QVERIFY(synced.first().first().value<QList<QJsonObject>>().isEmpty()); // not decoded
         QCOMPARE(informer.size(), 2);
+        QCOMPARE(informer.resourceVersion(), QStringLiteral("6"));
         const std::optional<QJsonObject> a = informer.object(QStringLiteral("default/a"));
         QVERIFY(a);
-        QVERIFY(a->value(u"seen").toBool());
-        QVERIFY(!a->contains(u"apiVersion"));
         QCOMPARE(a->value(u"kind").toString(), QStringLiteral("Pod"));
+        QVERIFY(!a->contains(u"apiVersion"));
+        QCOMPARE(a->value(u"metadata").toObject().keys(),
+                 (QStringList{QStringLiteral("name"),
+                              QStringLiteral("namespace"),
+                              QStringLiteral("resourceVersion")}));
         const auto events = changed.first().first().value<QList<WatchEvent>>();
-        QVERIFY(events.first().object.value(u"seen").toBool());
+        QVERIFY(!events.first().object.contains(u"apiVersion"));
+        QCOMPARE(events.first().object.value(u"kind").toString(), QStringLiteral("Pod"));
         QStringList names;
         for (const QJsonObject &o : informer.objects())
             names.append(o[u"metadata"][u"name"].toString());
         names.sort();
         QCOMPARE(names, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
         QVERIFY(!informer.object(QStringLiteral("default/c")));
+    }
+
+    void indexFollowsListsAndWatchEvents_data()
+    {
+        QTest::addColumn<bool>("compact");
+        QTest::newRow("compact cache") << true;
+        QTest::newRow("object cache") << false;
+    }
+
+    void indexFollowsListsAndWatchEvents()
+    {
+        // Given: pods a and b owned by rs-1, c owned by rs-2, then a watch that moves b to rs-2,
+        // deletes c and adds d with two owners
+        QFETCH(bool, compact);
+        FakeApiServer server;
+        bool watched = false;
+        server.onList = [](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::respond(
+                    s,
+                    200,
+                    "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":"
+                    "\"5\"},\"items\":["
+                            + ownedPod(QStringLiteral("a"), 1, {QStringLiteral("rs-1")}) + ','
+                            + ownedPod(QStringLiteral("b"), 2, {QStringLiteral("rs-1")}) + ','
+                            + ownedPod(QStringLiteral("c"), 3, {QStringLiteral("rs-2")}) + "]}");
+        };
+        server.onWatch = [&watched](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::startStream(s);
+            if (watched)
+                return;
+            watched = true;
+            FakeApiServer::sendEvent(s,
+                                     "MODIFIED",
+                                     ownedPod(QStringLiteral("b"), 6, {QStringLiteral("rs-2")}));
+            FakeApiServer::sendEvent(s,
+                                     "DELETED",
+                                     ownedPod(QStringLiteral("c"), 7, {QStringLiteral("rs-2")}));
+            FakeApiServer::sendEvent(s,
+                                     "ADDED",
+                                     ownedPod(QStringLiteral("d"),
+                                              8,
+                                              {QStringLiteral("rs-1"), QStringLiteral("rs-3")}));
+        };
+        Net::Transport transport;
+        ApiClient client(server.context(), &transport, nullptr);
+        Informer informer(&client, QStringLiteral("/api/v1/pods"));
+        const auto projection = Projection::parse("metadata{name,namespace,resourceVersion,"
+                                                  "ownerReferences{name}}");
+        QVERIFY(projection);
+        informer.setProjection(projection->withIndex("metadata.ownerReferences.name"));
+        informer.setCompactCache(compact);
+        QSignalSpy synced(&informer, &Informer::synced);
+        QSignalSpy changed(&informer, &Informer::changed);
+        informer.start();
+        QVERIFY(synced.wait(5000));
+        // Then: the listed pods are indexed by owner
+        QCOMPARE(sorted(informer.keysIndexedBy(QStringLiteral("rs-1"))),
+                 (QStringList{QStringLiteral("default/a"), QStringLiteral("default/b")}));
+        QCOMPARE(informer.keysIndexedBy(QStringLiteral("rs-2")),
+                 QStringList{QStringLiteral("default/c")});
+        QTRY_COMPARE_WITH_TIMEOUT(informer.resourceVersion(), QStringLiteral("8"), 5000);
+        // And: the watch events moved, removed and added index entries
+        QCOMPARE(sorted(informer.keysIndexedBy(QStringLiteral("rs-1"))),
+                 (QStringList{QStringLiteral("default/a"), QStringLiteral("default/d")}));
+        QCOMPARE(informer.keysIndexedBy(QStringLiteral("rs-2")),
+                 QStringList{QStringLiteral("default/b")});
+        QCOMPARE(informer.keysIndexedBy(QStringLiteral("rs-3")),
+                 QStringList{QStringLiteral("default/d")});
+        QVERIFY(informer.keysIndexedBy(QStringLiteral("rs-4")).isEmpty());
+        QCOMPARE(informer.size(), 3);
+    }
+
+    void projectedListPageThatIsNotJsonBacksOff()
+    {
+        // Given: a server whose first list page is cut short
+        FakeApiServer server;
+        int lists = 0;
+        server.onList = [&lists](QTcpSocket *s, const QUrlQuery &) {
+            FakeApiServer::respond(s,
+                                   200,
+                                   ++lists == 1 ? QByteArray("{\"kind\":\"PodList\",\"items\":[{")
+                                                : QByteArray("{\"kind\":\"PodList\",\"metadata\":"
+                                                             "{\"resourceVersion\":\"2\"},"
+                                                             "\"items\":[]}"));
+        };
+        server.onWatch = [](QTcpSocket *s, const QUrlQuery &) { FakeApiServer::startStream(s); };
+        Net::Transport transport;
+        ApiClient client(server.context(), &transport, nullptr);
+        Informer informer(&client, QStringLiteral("/api/v1/pods"));
+        informer.setProjection(*Projection::parse("metadata"));
+        informer.setCompactCache(true);
+        informer.setBackoff(10, 20);
+        QSignalSpy failed(&informer, &Informer::failed);
+        QSignalSpy synced(&informer, &Informer::synced);
+        informer.start();
+        // Then: the failure says what is wrong, and the next list succeeds
+        QVERIFY(synced.wait(5000));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().startsWith(
+                         QStringLiteral("the list response is not JSON: ")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(lists, 2);
+        QCOMPARE(informer.size(), 0);
     }
 
     void expiredWatchRelists_data()
