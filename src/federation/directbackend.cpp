@@ -4,6 +4,7 @@
 #include "kube/clusterprobe.h"
 #include "kube/informer.h"
 #include "kube/objecttrim.h"
+#include "memberdetails.h"
 #include "placement/preferencesdocument.h"
 
 #include <QJsonArray>
@@ -33,31 +34,6 @@ QString namespaceOf(const QString &key)
     return key.section(u'/', 0, 0);
 }
 
-// Everything, for Options::trimObjects off: still a projection, for its index.
-const Kube::Projection &wholeObjects()
-{
-    static const Kube::Projection all = *Kube::Projection::parse("*");
-    return all;
-}
-
-// The cached objects of `informers` in namespace `ns` whose index value is `value`.
-QList<QJsonObject> indexed(const QList<Kube::Informer *> &informers,
-                           const QString &ns,
-                           const QString &value)
-{
-    QList<QJsonObject> out;
-    const QString prefix = ns + u'/';
-    for (const Kube::Informer *informer : informers) {
-        for (const QString &key : informer->keysIndexedBy(value)) {
-            if (!key.startsWith(prefix))
-                continue;
-            if (std::optional<QJsonObject> object = informer->object(key))
-                out.append(std::move(*object));
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 struct DirectBackend::MemberState
@@ -79,7 +55,8 @@ struct DirectBackend::MemberState
     QHash<QString, MemberStatus> deployments; // by namespace/name
 
     // ReplicaSets, pods and events: the details, started after the workload view.
-    QList<Kube::Informer *> detailInformers() const { return replicaSets + pods + events; }
+    MemberDetails details() const { return {replicaSets, pods, events}; }
+    QList<Kube::Informer *> detailInformers() const { return details().all(); }
     QTimer *recovery = nullptr;
 };
 
@@ -222,8 +199,7 @@ void DirectBackend::watchEvents()
                                             QStringLiteral("/api/v1/namespaces/%1/events").arg(ns),
                                             this);
         informer->setBackoff(m_options.backoffInitialMs, m_options.backoffMaxMs);
-        informer->setProjection((m_options.trimObjects ? Kube::eventProjection() : wholeObjects())
-                                        .withIndex("involvedObject.name"));
+        informer->setProjection(eventDetails(m_options.trimObjects));
         informer->setCompactCache(m_options.trimObjects);
         connect(informer,
                 &Kube::Informer::failed,
@@ -256,10 +232,7 @@ WorkloadInsight DirectBackend::workloadInsight(const QString &ns, const QString 
             insight.notes.insert(m->context, tr("Pods are not watched in this cluster"));
             continue;
         }
-        bool listed = true;
-        for (Kube::Informer *informer : m->detailInformers())
-            listed = listed && informer->listCount() > 0;
-        if (!listed) {
+        if (!m->details().listed()) {
             insight.notes.insert(m->context,
                                  isFailure(m->status.state)
                                          ? tr("Not listed: %1").arg(m->status.reason)
@@ -267,19 +240,7 @@ WorkloadInsight DirectBackend::workloadInsight(const QString &ns, const QString 
         } else if (isFailure(m->status.state)) {
             insight.notes.insert(m->context, tr("As last seen: %1").arg(m->status.reason));
         }
-        const QList<QJsonObject> replicaSets = indexed(m->replicaSets, ns, name);
-        QList<QJsonObject> pods;
-        QList<QJsonObject> events = indexed(m->events, ns, name);
-        for (const QJsonObject &rs : replicaSets) {
-            const QString rsName = rs.value(u"metadata").toObject().value(u"name").toString();
-            pods += indexed(m->pods, ns, rsName);
-            events += indexed(m->events, ns, rsName);
-        }
-        for (const QJsonObject &pod : std::as_const(pods))
-            events += indexed(m->events,
-                              ns,
-                              pod.value(u"metadata").toObject().value(u"name").toString());
-        const MemberInsight member = memberInsight(m->context, name, replicaSets, pods, events);
+        const MemberInsight member = m->details().read(m->context, ns, name);
         insight.pods += member.pods;
         insight.events += member.events;
     }
@@ -338,17 +299,14 @@ void DirectBackend::watchMember(MemberState &member)
         if (m_options.watchReplicaSets) {
             Kube::Informer *informer
                     = makeInformer(member, collection(apps, ns, QStringLiteral("replicasets")));
-            informer->setProjection(
-                    (m_options.trimObjects ? Kube::replicaSetProjection() : wholeObjects())
-                            .withIndex("metadata.ownerReferences.name"));
+            informer->setProjection(replicaSetDetails(m_options.trimObjects));
             watchDetails(informer);
             member.replicaSets.append(informer);
         }
         if (m_options.watchPods) {
             Kube::Informer *informer
                     = makeInformer(member, collection(core, ns, QStringLiteral("pods")));
-            informer->setProjection((m_options.trimObjects ? Kube::podProjection() : wholeObjects())
-                                            .withIndex("metadata.ownerReferences.name"));
+            informer->setProjection(podDetails(m_options.trimObjects));
             informer->setCompactCache(m_options.trimObjects);
             watchDetails(informer);
             member.pods.append(informer);

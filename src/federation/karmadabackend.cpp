@@ -1,5 +1,7 @@
 #include "karmadabackend.h"
 
+#include "memberdetails.h"
+
 #include "kube/apiclient.h"
 #include "kube/informer.h"
 #include "placement/preferencesdocument.h"
@@ -93,6 +95,7 @@ struct KarmadaBackend::Member
     ClusterStatus status;
     bool seen = false;                   // its Cluster object exists
     QList<Kube::Informer *> deployments; // its own copies, through the cluster proxy
+    MemberDetails details; // ReplicaSets, pods and events of the followed namespace, proxied
 };
 
 KarmadaBackend::KarmadaBackend(Kube::ApiClient *client, Options options, QObject *parent)
@@ -274,8 +277,9 @@ void KarmadaBackend::stop()
     all.append(m_clusterInformer);
     all.append(m_clusterPolicies);
     for (auto &[name, member] : m_members) {
-        all += member->deployments;
+        all += member->deployments + member->details.all();
         member->deployments.clear();
+        member->details = {};
     }
     for (Kube::Informer *informer : std::as_const(all))
         delete informer; // stops and cancels its request
@@ -463,6 +467,8 @@ void KarmadaBackend::addMember(const QString &name)
         found = m_members.emplace(name, std::move(member)).first;
     }
     Member &m = *found->second;
+    if (m.details.isEmpty())
+        watchDetails(m);
     if (!m_options.memberDetails || !m.deployments.isEmpty())
         return;
     for (const QString &ns : scopes()) {
@@ -506,6 +512,86 @@ void KarmadaBackend::addMember(const QString &name)
     }
 }
 
+void KarmadaBackend::setDetailNamespace(const QString &ns)
+{
+    if (ns == m_detailNamespace)
+        return;
+    m_detailNamespace = ns;
+    for (auto &[name, member] : m_members) {
+        qDeleteAll(member->details.all());
+        member->details = {};
+        watchDetails(*member);
+    }
+    emit detailsChanged();
+}
+
+void KarmadaBackend::watchDetails(Member &member)
+{
+    const QString ns = m_detailNamespace;
+    const QStringList watched = scopes();
+    if (!m_running || !m_options.memberDetails || ns.isEmpty()
+        || !(watched.contains(QString()) || watched.contains(ns)))
+        return;
+    // Through the cluster proxy, for the namespace the operator looks at only: a member's pods
+    // and events are read for one workload at a time.
+    auto proxied = [&](const QString &prefix, const QString &resource) {
+        Kube::Informer *informer
+                = makeInformer(proxyPath(member.name, collection(prefix, ns, resource)));
+        connect(informer, &Kube::Informer::synced, this, &Backend::detailsChanged);
+        connect(informer, &Kube::Informer::changed, this, &Backend::detailsChanged);
+        connect(informer, &Kube::Informer::failed, this, &Backend::detailsChanged);
+        return informer;
+    };
+    Kube::Informer *replicaSets
+            = proxied(QStringLiteral("/apis/apps/v1"), QStringLiteral("replicasets"));
+    replicaSets->setProjection(replicaSetDetails(true));
+    Kube::Informer *pods = proxied(QStringLiteral("/api/v1"), QStringLiteral("pods"));
+    pods->setProjection(podDetails(true));
+    pods->setCompactCache(true);
+    Kube::Informer *events = proxied(QStringLiteral("/api/v1"), QStringLiteral("events"));
+    events->setProjection(eventDetails(true));
+    events->setCompactCache(true);
+    member.details = {{replicaSets}, {pods}, {events}};
+    for (Kube::Informer *informer : member.details.all())
+        informer->start();
+}
+
+WorkloadInsight KarmadaBackend::workloadInsight(const QString &ns, const QString &name) const
+{
+    WorkloadInsight insight;
+    insight.ns = ns;
+    insight.name = name;
+    const auto workload = m_workloads.constFind(ns + u'/' + name);
+    if (workload == m_workloads.cend())
+        return insight;
+    for (auto it = workload->clusters.cbegin(); it != workload->clusters.cend(); ++it) {
+        const auto found = m_members.find(it.key());
+        if (found == m_members.end())
+            continue;
+        const Member &m = *found->second;
+        if (m.details.isEmpty()) {
+            insight.notes.insert(m.name,
+                                 ns == m_detailNamespace
+                                         ? tr("Pods are not watched in this cluster")
+                                         : tr("Pods are read for the followed workload only"));
+            continue;
+        }
+        if (!m.details.listed()) {
+            insight.notes.insert(m.name,
+                                 isFailure(m.status.state)
+                                         ? tr("Not listed: %1").arg(m.status.reason)
+                                         : tr("Still listing pods and events"));
+        } else if (isFailure(m.status.state)) {
+            insight.notes.insert(m.name, tr("As last seen: %1").arg(m.status.reason));
+        }
+        const MemberInsight member = m.details.read(m.name, ns, name);
+        insight.pods += member.pods;
+        insight.events += member.events;
+    }
+    finishInsight(insight);
+    return insight;
+}
+
 void KarmadaBackend::removeMember(const QString &name)
 {
     auto it = m_members.find(name);
@@ -516,6 +602,7 @@ void KarmadaBackend::removeMember(const QString &name)
         m_unsynced.remove(informer);
         delete informer;
     }
+    qDeleteAll(it->second->details.all());
     m_members.erase(it);
     m_dirtyClusters.remove(name);
     if (!m_removedClusters.contains(name))

@@ -28,6 +28,8 @@ namespace Meridian::Federation {
 //   (/apis/cluster.karmada.io/v1alpha1/clusters/NAME/proxy/...), for images, revision and
 //   conditions exactly as the member serves them; while a member cannot be reached through the
 //   proxy, the binding's aggregatedStatus speaks for it.
+// - The followed workload's pods, ReplicaSets and events (setDetailNamespace) are read from each
+//   member through the cluster proxy too, for that namespace only.
 // Everything is kept live with Kube::Informer (list + watch, resume, 410 relist).
 class KarmadaBackend final : public Backend
 {
@@ -60,6 +62,8 @@ public:
     FederatedWorkloadList workloads() const override;
     bool isInitialSyncDone() const override { return m_initialSyncDone; }
     Changes takeChanges() override;
+    WorkloadInsight workloadInsight(const QString &ns, const QString &name) const override;
+    void setDetailNamespace(const QString &ns) override;
 
     // Lists the Clusters again (an operator's refresh); `clustersListed` answers.
     void refreshClusters();
@@ -101,6 +105,7 @@ private:
     void onClustersFailed(const QString &reason, int httpStatus);
     void addMember(const QString &name);
     void removeMember(const QString &name);
+    void watchDetails(Member &member); // of m_detailNamespace, through the cluster proxy
     void setClusterStatus(Member &member, const ClusterStatus &status);
     void indexBinding(const QString &key, const QJsonObject *binding);
     void markSynced(Kube::Informer *informer);
@@ -132,6 +137,7 @@ private:
     bool m_running = false;
     bool m_initialSyncDone = false;
     bool m_pendingSignalled = false;
+    QString m_detailNamespace;
 };
 
 } // namespace Meridian::Federation

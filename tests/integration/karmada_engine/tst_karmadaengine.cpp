@@ -506,6 +506,74 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(direct.memberState(), QString(), 20000);
     }
 
+    void insightReadsMembersPodsThroughTheProxy()
+    {
+        // Given: web with 4 replicas spread 1:1 over the first two members
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        const QString a = direct.members[0], b = direct.members[1];
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             deploymentsPath,
+                             deploymentJson(QStringLiteral("web"), 4, QStringLiteral("nginx:1.27")))
+                         .httpStatus,
+                 201);
+        QCOMPARE(direct.call(karmadaContext,
+                             "POST",
+                             policiesPath,
+                             policyJson(QStringLiteral("web"), {{a, 1}, {b, 1}}))
+                         .httpStatus,
+                 201);
+
+        // When: the worker follows web's pods and events with the Karmada engine
+        ApiThread api;
+        View view(&api);
+        WorkloadInsight insight;
+        connect(api.worker(),
+                &ApiWorker::workloadInsight,
+                &view,
+                [&insight](quint64, const WorkloadInsight &i) { insight = i; });
+        api.followInsight(QStringLiteral("default/web"));
+        api.connectFederation(karmadaRequest(sim.kubeconfig()));
+        QTRY_VERIFY_WITH_TIMEOUT(view.synced, 20000);
+
+        // Then: the pods are the members' own, read through the cluster proxy, all ready
+        auto served = [&] {
+            QStringList names;
+            for (const QString &member : {a, b}) {
+                const QJsonArray items
+                        = direct.getJson(member,
+                                         QStringLiteral("/api/v1/namespaces/default/pods"
+                                                        "?labelSelector=app%3Dweb"))
+                                  .value(u"items")
+                                  .toArray();
+                for (const QJsonValue &item : items)
+                    names.append(member + u' ' + item[u"metadata"][u"name"].toString());
+            }
+            names.sort();
+            return names;
+        };
+        auto shown = [&] {
+            QStringList names;
+            for (const PodInsight &p : std::as_const(insight.pods))
+                names.append(p.cluster + u' ' + p.name);
+            return names;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(insight.pods.size() == 4
+                                         && std::all_of(insight.pods.cbegin(),
+                                                        insight.pods.cend(),
+                                                        [](const PodInsight &p) {
+                                                            return p.ready;
+                                                        }),
+                                 30000);
+        QCOMPARE(shown(), served());
+        QVERIFY(insight.notes.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!insight.events.isEmpty(), 20000);
+        for (const EventInsight &e : std::as_const(insight.events))
+            QVERIFY2(e.cluster == a || e.cluster == b, qPrintable(e.cluster));
+    }
+
     void memberGoingDownAndComingBack()
     {
         QString why;
