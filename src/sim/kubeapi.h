@@ -1,6 +1,9 @@
 #pragma once
 
 #include "sim/router.h"
+#include "sim/servedjsoncache.h"
+
+#include <QHash>
 
 #include <QJsonObject>
 #include <QStringList>
@@ -104,6 +107,12 @@ private:
     void collectGarbage(const QString &ownerUid, const QString &ns);
 
     QJsonObject served(const ResourceType &type, QJsonObject object) const;
+    // served()'s compact JSON, from the resource's cache where it may be reused.
+    QByteArray servedBytes(const ResourceType &type,
+                           ServedJsonCache &cache,
+                           const QString &key,
+                           const QJsonObject &object,
+                           ServedJsonCache::Form form);
     QJsonObject scaleOf(const ResourceType &type, const QJsonObject &object) const;
     QString now() const;
 
@@ -111,6 +120,7 @@ private:
     const SimClock *m_clock;
     const LogGenerator *m_logs;
     std::unique_ptr<LogGenerator> m_ownLogs;
+    QHash<QString, ServedJsonCache> m_servedJson; // by storage key
 };
 
 } // namespace Meridian::Sim
