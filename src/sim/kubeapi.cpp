@@ -830,6 +830,23 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
     return HttpResponse::json(200, std::move(body));
 }
 
+void KubeApi::prepareServedJson()
+{
+    if (!m_state->spec().servedJsonCache)
+        return;
+    for (const ResourceType &type : resourceTypes()) {
+        if (type.name == u"nodes")
+            continue;
+        const QString resource = storageKey(type);
+        const auto objects = m_state->objectsAt(resource, m_state->currentVersion());
+        if (!objects || objects->isEmpty())
+            continue;
+        ServedJsonCache &cache = m_servedJson[resource];
+        for (auto it = objects->cbegin(); it != objects->cend(); ++it)
+            cache.bytes(it.key(), it.value(), ServedJsonCache::Form::Item);
+    }
+}
+
 QByteArray KubeApi::servedBytes(const ResourceType &type,
                                 ServedJsonCache &cache,
                                 const QString &key,

@@ -34,6 +34,9 @@ public:
     KubeApi &operator=(const KubeApi &) = delete;
 
     void registerRoutes(Router *router);
+    // Serialises every stored object now (nodes aside) as lists serve it, so that the first
+    // list of a world seeded at start costs what later ones do. Nothing without the cache.
+    void prepareServedJson();
 
     struct ResourceType
     {

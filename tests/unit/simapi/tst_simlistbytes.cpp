@@ -48,6 +48,7 @@ public:
     }
 
     ClusterState &state() { return m_state; }
+    KubeApi &api() { return m_api; }
 
 private:
     static ClusterSpec spec(bool cache)
@@ -165,6 +166,7 @@ private slots:
     void pagesMatchTheOldBytes();
     void selectorUpdatesDeletesAndHistory();
     void otherResources();
+    void preparedAtStart();
     void cacheBytesAndBounds();
 
 private:
@@ -422,6 +424,21 @@ void TstSimListBytes::otherResources()
     QCOMPARE(list[u"kind"].toString(), u"NodeList"_s);
     QCOMPARE(list[u"items"].toArray().size(), m_cached->state().list(u"nodes"_s).size());
     QCOMPARE(QJsonDocument(list).toJson(QJsonDocument::Compact) + '\n', nodes.body);
+}
+
+void TstSimListBytes::preparedAtStart()
+{
+    // As Federation does for seeded pods: everything serialised before the first list.
+    m_cached->api().prepareServedJson();
+    m_plain->api().prepareServedJson(); // nothing to do without the cache
+    QCOMPARE(walk(u"/api/v1/pods"_s, {}, {}, 10), 3);
+    otherResources();
+    both([](ClusterState &state) {
+        QJsonObject pod = state.list(u"pods"_s, u"kube-system"_s).first();
+        pod.insert(u"status", QJsonObject{{u"phase"_s, u"Failed"_s}});
+        state.update(u"pods"_s, pod);
+    });
+    QCOMPARE(walk(u"/api/v1/namespaces/kube-system/pods"_s, {}, u"kube-system"_s, 0), 1);
 }
 
 void TstSimListBytes::cacheBytesAndBounds()
