@@ -922,7 +922,8 @@ HttpResponse KubeApi::watch(const ResourceType &type, const HttpRequest &request
                                                  ServedJsonCache::Form::Object);
             if (eventType == u"DELETED")
                 cache.prune(*m_state->objectsAt(resource, m_state->currentVersion()));
-            return "{\"type\":" + jsonString(eventType) + ",\"object\":" + bytes + '}';
+            // ADDED, MODIFIED or DELETED: nothing to escape.
+            return "{\"type\":\"" + eventType.toLatin1() + "\",\"object\":" + bytes + '}';
         }
         return "{\"type\":" + jsonString(eventType) + ",\"object\":" + compact(payload) + '}';
     };
