@@ -733,8 +733,8 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
     auto it = ns.isEmpty() ? snapshot->cbegin() : snapshot->lowerBound(prefix);
     if (!start.isEmpty() && it != end && it.key() <= start)
         it = snapshot->upperBound(start);
-    const auto inScope = [&](const auto &at) {
-        return at != end && (ns.isEmpty() || at.key().startsWith(prefix));
+    const auto inScope = [&](const auto &position) {
+        return position != end && (ns.isEmpty() || position.key().startsWith(prefix));
     };
     QList<decltype(it)> page;
     QString next;
