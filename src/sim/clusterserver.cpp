@@ -95,6 +95,11 @@ const ClusterState *ClusterServer::state() const
     return &m_state;
 }
 
+void ClusterServer::prepareServedJson()
+{
+    m_api.prepareServedJson();
+}
+
 void ClusterServer::setFault(std::optional<Fault> fault)
 {
     m_fault = fault;

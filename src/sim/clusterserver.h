@@ -45,6 +45,8 @@ public:
     const ClusterState *state() const;
 
     void setFault(std::optional<Fault> fault);
+    // KubeApi::prepareServedJson: for a world seeded in bulk before the server listens.
+    void prepareServedJson();
 
 protected:
     void incomingConnection(qintptr descriptor) override;

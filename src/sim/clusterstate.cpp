@@ -207,6 +207,21 @@ std::optional<QList<QJsonObject>> ClusterState::listAt(const QString &resource,
                                                        const QString &ns,
                                                        quint64 at) const
 {
+    const auto objects = objectsAt(resource, at);
+    if (!objects)
+        return std::nullopt;
+    QList<QJsonObject> out;
+    const QString prefix = ns + u'/';
+    for (auto it = objects->cbegin(); it != objects->cend(); ++it) {
+        if (ns.isEmpty() || it.key().startsWith(prefix))
+            out.append(it.value());
+    }
+    return out;
+}
+
+std::optional<QMap<QString, QJsonObject>> ClusterState::objectsAt(const QString &resource,
+                                                                  quint64 at) const
+{
     if (at < m_historyFloor)
         return std::nullopt;
     // Undo, newest first, every change made after `at`.
@@ -221,13 +236,7 @@ std::optional<QList<QJsonObject>> ClusterState::listAt(const QString &resource,
         else
             objects.insert(keyOf(it->previous), it->previous);
     }
-    QList<QJsonObject> out;
-    const QString prefix = ns + u'/';
-    for (auto it = objects.cbegin(); it != objects.cend(); ++it) {
-        if (ns.isEmpty() || it.key().startsWith(prefix))
-            out.append(it.value());
-    }
-    return out;
+    return objects;
 }
 
 std::optional<QJsonObject> ClusterState::get(const QString &resource,

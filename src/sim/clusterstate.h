@@ -57,6 +57,10 @@ public:
     std::optional<QList<QJsonObject>> listAt(const QString &resource,
                                              const QString &ns,
                                              quint64 at) const;
+    // The resource's objects at `at` keyed "namespace/name" ("/name" when cluster-scoped), in
+    // list order; nullopt past the retained history. Shares the live map (no copy) when nothing
+    // of the resource changed after `at`.
+    std::optional<QMap<QString, QJsonObject>> objectsAt(const QString &resource, quint64 at) const;
     QString resourceVersion() const;
     quint64 currentVersion() const;
 

@@ -27,6 +27,9 @@
 
 #include <vector>
 
+#include <pthread.h>
+#include <time.h>
+
 #include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
@@ -102,6 +105,7 @@ struct Federation::Private
     QByteArray caPem;
     QJsonObject endpoints;
     bool started = false;
+    std::optional<clockid_t> cpuClock; // the thread's CPU-time clock, set once it runs
 
     Result<QSslConfiguration> serverTls(const ClusterSpec &spec) const;
     bool workloads() const;
@@ -312,6 +316,14 @@ Status Federation::start()
     d->thread.start();
     if (d->options.yieldToInterface)
         QMetaObject::invokeMethod(d->host, [] { yieldToInterface(); });
+    QMetaObject::invokeMethod(
+            d->host,
+            [this] {
+                clockid_t clock;
+                if (pthread_getcpuclockid(pthread_self(), &clock) == 0)
+                    d->cpuClock = clock;
+            },
+            Qt::BlockingQueuedConnection);
 
     Status status = succeeded();
     QMetaObject::invokeMethod(
@@ -330,8 +342,11 @@ Status Federation::start()
                     // Seeded before the server listens: no client ever sees a half-built world.
                     if (d->options.controllers)
                         d->startControllers(runtime, d->specs[i]);
-                    if (d->options.seedPods > 0)
+                    if (d->options.seedPods > 0) {
                         seedStaticPods(*server->state(), d->options.seedPods);
+                        // Serialised once now, not while a client's initial sync lists them.
+                        server->prepareServedJson();
+                    }
                     status = server->start();
                     const auto fault = d->options.faults.constFind(d->specs[i].name);
                     if (fault != d->options.faults.cend())
@@ -518,6 +533,14 @@ void Federation::setFault(const QString &cluster, std::optional<Fault> fault)
         apply();
     else
         QMetaObject::invokeMethod(server, apply, Qt::BlockingQueuedConnection);
+}
+
+qint64 Federation::threadCpuNs() const
+{
+    timespec t{};
+    if (!d->cpuClock || clock_gettime(*d->cpuClock, &t) != 0)
+        return 0;
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
 } // namespace Meridian::Sim

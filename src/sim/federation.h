@@ -48,6 +48,10 @@ public:
     // Thread-safe; when it returns, the fault is in force (or cleared, with std::nullopt).
     void setFault(const QString &cluster, std::optional<Fault> fault);
 
+    // CPU time the simulator's thread has used so far, in nanoseconds (its
+    // CLOCK_THREAD_CPUTIME_ID, read from any thread); 0 before start(). For benchmarks.
+    qint64 threadCpuNs() const;
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -712,7 +712,7 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
                                             "\"retryAfterSeconds\":1}");
         }
     }
-    const auto snapshot = m_state->listAt(storageKey(type), ns, at);
+    const auto snapshot = m_state->objectsAt(storageKey(type), at);
     if (!snapshot) {
         if (!token.isEmpty()) {
             return expired(
@@ -726,26 +726,40 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
         return expired(u"too old resource version: %1 (%2)"_s.arg(at).arg(
                 m_state->oldestResumableVersion() + 1));
     }
-    QList<QJsonObject> objects;
+    const QString resource = storageKey(type);
+    const QString prefix = ns + u'/';
+    // Keys are "namespace/name", in list order: a continue token resumes right after its key.
+    const auto end = snapshot->cend();
+    auto it = ns.isEmpty() ? snapshot->cbegin() : snapshot->lowerBound(prefix);
+    if (!start.isEmpty() && it != end && it.key() <= start)
+        it = snapshot->upperBound(start);
+    const auto inScope = [&](const auto &position) {
+        return position != end && (ns.isEmpty() || position.key().startsWith(prefix));
+    };
+    QList<decltype(it)> page;
     QString next;
     qint64 remaining = 0;
-    for (const QJsonObject &object : *snapshot) {
-        if (!start.isEmpty() && keyOf(object) <= start)
+    for (; inScope(it); ++it) {
+        if (!selectors->matches(it.value()))
             continue;
-        if (!selectors->matches(object))
-            continue;
-        if (limit > 0 && objects.size() >= limit) {
-            if (next.isEmpty())
-                next = continueToken(at, keyOf(objects.last()));
-            ++remaining;
-            continue;
+        if (limit > 0 && page.size() >= limit) {
+            next = continueToken(at, page.last().key());
+            // Only an unfiltered list tells how many are left, so only then count them.
+            if (!selectors->isEmpty())
+                break;
+            for (; inScope(it); ++it)
+                ++remaining;
+            break;
         }
-        objects.append(served(type, object));
+        page.append(it);
     }
     const QString resourceVersion = QString::number(at);
     if (request.wantsTable()) {
-        QJsonObject table
-                = TablePrinter::table(storageKey(type), objects, m_clock->now(), resourceVersion);
+        QList<QJsonObject> objects;
+        objects.reserve(page.size());
+        for (const auto &entry : std::as_const(page))
+            objects.append(served(type, entry.value()));
+        QJsonObject table = TablePrinter::table(resource, objects, m_clock->now(), resourceVersion);
         if (!next.isEmpty()) {
             QJsonObject metadata = table.value(u"metadata").toObject();
             metadata.insert(u"continue", next);
@@ -753,25 +767,96 @@ HttpResponse KubeApi::list(const ResourceType &type, const HttpRequest &request,
         }
         return HttpResponse::json(200, table);
     }
-    QJsonArray items;
-    for (QJsonObject &object : objects) {
-        // A typed list's items carry no kind or apiVersion of their own.
-        object.remove(u"kind");
-        object.remove(u"apiVersion");
-        items.append(object);
+    if (!m_state->spec().servedJsonCache) {
+        // Without the cache: one QJsonDocument for the whole list (the bytes are the same).
+        QJsonArray items;
+        for (const auto &entry : std::as_const(page)) {
+            QJsonObject object = served(type, entry.value());
+            object.remove(u"kind");
+            object.remove(u"apiVersion");
+            items.append(object);
+        }
+        QJsonObject metadata{{u"resourceVersion"_s, resourceVersion}};
+        if (!next.isEmpty()) {
+            metadata.insert(u"continue", next);
+            if (selectors->isEmpty())
+                metadata.insert(u"remainingItemCount", remaining);
+        }
+        return HttpResponse::json(200,
+                                  QJsonObject{{u"kind"_s, QString(type.kind + u"List")},
+                                              {u"apiVersion"_s,
+                                               groupVersionOf(type.group, type.version)},
+                                              {u"metadata"_s, metadata},
+                                              {u"items"_s, items}});
     }
-    QJsonObject metadata{{u"resourceVersion"_s, resourceVersion}};
+    ServedJsonCache &cache = m_servedJson[resource];
+    cache.prune(*snapshot);
+    // The list as QJsonDocument writes {"kind", "apiVersion", "metadata", "items"}: keys
+    // sorted, compact, the items' bytes as they would be serialised on their own.
+    QByteArrayList items;
+    items.reserve(page.size());
+    qsizetype size = 256 + next.size();
+    for (const auto &entry : std::as_const(page)) {
+        items.append(
+                servedBytes(type, cache, entry.key(), entry.value(), ServedJsonCache::Form::Item));
+        size += items.last().size() + 1;
+    }
+    QByteArray body;
+    body.reserve(size);
+    body += "{\"apiVersion\":";
+    body += jsonString(groupVersionOf(type.group, type.version));
+    body += ",\"items\":[";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            body += ',';
+        body += items[i];
+    }
+    body += "],\"kind\":";
+    body += jsonString(type.kind + u"List");
+    body += ",\"metadata\":{";
     if (!next.isEmpty()) {
-        metadata.insert(u"continue", next);
-        if (selectors->isEmpty())
-            metadata.insert(u"remainingItemCount", remaining);
+        body += "\"continue\":";
+        body += jsonString(next);
+        body += ',';
+        if (selectors->isEmpty()) {
+            body += "\"remainingItemCount\":";
+            body += QByteArray::number(remaining);
+            body += ',';
+        }
     }
-    return HttpResponse::json(200,
-                              QJsonObject{{u"kind"_s, QString(type.kind + u"List")},
-                                          {u"apiVersion"_s,
-                                           groupVersionOf(type.group, type.version)},
-                                          {u"metadata"_s, metadata},
-                                          {u"items"_s, items}});
+    body += "\"resourceVersion\":";
+    body += jsonString(resourceVersion);
+    body += "}}\n";
+    return HttpResponse::json(200, std::move(body));
+}
+
+void KubeApi::prepareServedJson()
+{
+    if (!m_state->spec().servedJsonCache)
+        return;
+    for (const ResourceType &type : resourceTypes()) {
+        if (type.name == u"nodes")
+            continue;
+        const QString resource = storageKey(type);
+        const auto objects = m_state->objectsAt(resource, m_state->currentVersion());
+        if (!objects || objects->isEmpty())
+            continue;
+        ServedJsonCache &cache = m_servedJson[resource];
+        for (auto it = objects->cbegin(); it != objects->cend(); ++it)
+            cache.bytes(it.key(), it.value(), ServedJsonCache::Form::Item);
+    }
+}
+
+QByteArray KubeApi::servedBytes(const ResourceType &type,
+                                ServedJsonCache &cache,
+                                const QString &key,
+                                const QJsonObject &object,
+                                ServedJsonCache::Form form)
+{
+    // Nodes are served with a fresh heartbeat: never the same bytes twice.
+    if (type.name == u"nodes")
+        return ServedJsonCache::serialize(served(type, object), form);
+    return cache.bytes(key, object, form);
 }
 
 HttpResponse KubeApi::watch(const ResourceType &type, const HttpRequest &request, const QString &ns)
@@ -825,8 +910,20 @@ HttpResponse KubeApi::watch(const ResourceType &type, const HttpRequest &request
                                           object[u"metadata"][u"resourceVersion"].toString(),
                                           *first);
             *first = false;
-        } else {
+        } else if (!m_state->spec().servedJsonCache) {
             payload = served(type, object);
+        } else {
+            const QString resource = storageKey(type);
+            ServedJsonCache &cache = m_servedJson[resource];
+            const QByteArray bytes = servedBytes(type,
+                                                 cache,
+                                                 keyOf(object),
+                                                 object,
+                                                 ServedJsonCache::Form::Object);
+            if (eventType == u"DELETED")
+                cache.prune(*m_state->objectsAt(resource, m_state->currentVersion()));
+            // ADDED, MODIFIED or DELETED: nothing to escape.
+            return "{\"type\":\"" + eventType.toLatin1() + "\",\"object\":" + bytes + '}';
         }
         return "{\"type\":" + jsonString(eventType) + ",\"object\":" + compact(payload) + '}';
     };

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "sim/router.h"
+#include "sim/servedjsoncache.h"
+
+#include <QHash>
 
 #include <QJsonObject>
 #include <QStringList>
@@ -31,6 +34,9 @@ public:
     KubeApi &operator=(const KubeApi &) = delete;
 
     void registerRoutes(Router *router);
+    // Serialises every stored object now (nodes aside) as lists serve it, so that the first
+    // list of a world seeded at start costs what later ones do. Nothing without the cache.
+    void prepareServedJson();
 
     struct ResourceType
     {
@@ -104,6 +110,12 @@ private:
     void collectGarbage(const QString &ownerUid, const QString &ns);
 
     QJsonObject served(const ResourceType &type, QJsonObject object) const;
+    // served()'s compact JSON, from the resource's cache where it may be reused.
+    QByteArray servedBytes(const ResourceType &type,
+                           ServedJsonCache &cache,
+                           const QString &key,
+                           const QJsonObject &object,
+                           ServedJsonCache::Form form);
     QJsonObject scaleOf(const ResourceType &type, const QJsonObject &object) const;
     QString now() const;
 
@@ -111,6 +123,7 @@ private:
     const SimClock *m_clock;
     const LogGenerator *m_logs;
     std::unique_ptr<LogGenerator> m_ownLogs;
+    QHash<QString, ServedJsonCache> m_servedJson; // by storage key
 };
 
 } // namespace Meridian::Sim

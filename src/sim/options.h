@@ -51,6 +51,10 @@ struct Options
     // (seedStaticPods, src/sim/staticpods.h): load for benchmarks of clients' initial sync.
     // With `controllers` off they never change.
     int seedPods = 0;
+    // Lists and watch events reuse each object's serialised JSON until its resourceVersion
+    // changes (ServedJsonCache). Off: every object is serialised for every response, as before;
+    // the bytes served are the same either way (bench_sim compares the CPU of both).
+    bool servedJsonCache = true;
 };
 
 } // namespace Meridian::Sim

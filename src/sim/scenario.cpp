@@ -104,6 +104,7 @@ ClusterSpec makeCluster(const Options &options,
     spec.seed = stableHash(options.seed, name);
     spec.watchHistory = qMax(1, options.watchHistory);
     spec.bookmarkIntervalMs = qMax(10, options.bookmarkIntervalMs);
+    spec.servedJsonCache = options.servedJsonCache;
     spec.gitVersion = QString::fromLatin1(release.gitVersion);
     spec.buildDate = QString::fromLatin1(release.buildDate);
     spec.goVersion = QString::fromLatin1(release.goVersion);

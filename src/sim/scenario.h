@@ -39,6 +39,7 @@ struct ClusterSpec
     QList<NodeSpec> nodes;
     int watchHistory = 1000;        // Options::watchHistory
     int bookmarkIntervalMs = 10000; // Options::bookmarkIntervalMs
+    bool servedJsonCache = true;    // Options::servedJsonCache
 };
 
 // The "demo" world tour or the "test" federation, derived only from the options (and the seed).

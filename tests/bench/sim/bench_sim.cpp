@@ -1,6 +1,8 @@
 // meridian-sim at scale: start-up of N clusters, N × P pods scheduled and Ready, and list
 // throughput on loopback, with a /version round trip measured in the same run as the baseline.
-//   bench_sim [--clusters 50] [--pods 200] [--time-scale 20]
+// Then the simulator thread's CPU per served pod, with and without its served-JSON cache, on
+// N clusters of P seeded pods (controllers off: the thread only serves).
+//   bench_sim [--clusters 50] [--pods 200] [--time-scale 20] [--serve-rounds 5]
 #include "sim/federation.h"
 
 #include <QCommandLineParser>
@@ -104,6 +106,121 @@ QByteArray deployment(int replicas)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+struct Listed
+{
+    qint64 pods = 0;
+    qint64 bytes = 0;
+    Listed &operator+=(const Listed &other)
+    {
+        pods += other.pods;
+        bytes += other.bytes;
+        return *this;
+    }
+};
+
+// Every target's pods in pages of 500, all targets at once.
+Listed listEveryPod(Client &client, const QList<Target> &targets)
+{
+    Listed out;
+    QList<Target> pending = targets;
+    QHash<QString, QString> continueTokens;
+    while (!pending.isEmpty()) {
+        QList<QNetworkRequest> pages;
+        for (const Target &t : std::as_const(pending)) {
+            QString path = QStringLiteral("/api/v1/pods?limit=500");
+            if (const QString token = continueTokens.value(t.name); !token.isEmpty())
+                path += QStringLiteral("&continue=")
+                        + QString::fromLatin1(QUrl::toPercentEncoding(token));
+            pages.append(request(t, path));
+        }
+        const QList<QByteArray> answers = client.all(pages);
+        QList<Target> next;
+        for (qsizetype k = 0; k < answers.size(); ++k) {
+            out.bytes += answers[k].size();
+            const QJsonObject list = QJsonDocument::fromJson(answers[k]).object();
+            out.pods += list.value(QLatin1String("items")).toArray().size();
+            const QString token = list.value(QLatin1String("metadata"))
+                                          .toObject()
+                                          .value(QLatin1String("continue"))
+                                          .toString();
+            continueTokens.insert(pending[k].name, token);
+            if (!token.isEmpty())
+                next.append(pending[k]);
+        }
+        pending = next;
+    }
+    return out;
+}
+
+QList<Target> targetsOf(const Sim::Federation &federation)
+{
+    QList<Target> targets;
+    const QJsonObject urls = federation.endpoints().value(QLatin1String("clusters")).toObject();
+    for (const QString &name : federation.clusterNames()) {
+        const QString token = federation.tokenFor(name);
+        if (!token.isEmpty()) // the client-certificate cluster is left out of the HTTP part
+            targets.append({name, QUrl(urls.value(name).toString()), token.toUtf8()});
+    }
+    return targets;
+}
+
+// The simulator thread's CPU for serving lists: a federation of seeded, never-changing pods,
+// listed `rounds` times: a client's initial sync, then clients that relist. With the cache on,
+// the seeded pods are serialised at start-up (KubeApi::prepareServedJson), so that cost shows in
+// the start-up CPU instead of the first round.
+struct Serving
+{
+    double startCpuMs = 0; // simulator thread until every server listens: servers, seeding
+    qint64 pods = 0;       // served per round
+    double mb = 0;         // per round
+    double firstUs = 0;    // simulator CPU per served pod, first round
+    double steadyUs = 0;   // the same, over the other rounds
+    double steadyMs = 0;   // wall time per round, other rounds
+    bool ok = false;
+};
+
+Serving measureServing(int clusterCount, int pods, int rounds, bool cache)
+{
+    Serving out;
+    Sim::Options options;
+    options.scenario = QStringLiteral("test");
+    options.clusters = clusterCount;
+    options.controllers = false;
+    options.workloads = false;
+    options.seedPods = pods;
+    options.servedJsonCache = cache;
+    Sim::Federation federation(options);
+    if (const Status started = federation.start(); !started) {
+        std::fprintf(stderr, "bench_sim: %s\n", qPrintable(started.error().message));
+        return out;
+    }
+    out.startCpuMs = double(federation.threadCpuNs()) / 1e6;
+    const QList<Target> targets = targetsOf(federation);
+    Client client(federation.caCertificatePem());
+    QList<QNetworkRequest> versions; // TLS set up with every cluster before measuring
+    for (const Target &t : targets)
+        versions.append(request(t, QStringLiteral("/version")));
+    client.all(versions);
+    qint64 cpu = federation.threadCpuNs();
+    const Listed first = listEveryPod(client, targets);
+    out.firstUs
+            = double(federation.threadCpuNs() - cpu) / 1e3 / double(qMax<qint64>(1, first.pods));
+    cpu = federation.threadCpuNs();
+    QElapsedTimer clock;
+    clock.start();
+    Listed steady;
+    for (int i = 1; i < rounds; ++i)
+        steady += listEveryPod(client, targets);
+    out.steadyMs = double(clock.nsecsElapsed()) / 1e6 / qMax(1, rounds - 1);
+    out.steadyUs
+            = double(federation.threadCpuNs() - cpu) / 1e3 / double(qMax<qint64>(1, steady.pods));
+    out.pods = first.pods;
+    out.mb = double(first.bytes) / 1e6;
+    out.ok = first.pods == qint64(targets.size()) * pods
+             && steady.pods == first.pods * (rounds - 1);
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -123,10 +240,51 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Simulated seconds per real second."),
                                          QStringLiteral("x"),
                                          QStringLiteral("20"));
-    parser.addOptions({clustersOption, podsOption, scaleOption});
+    const QCommandLineOption serveRoundsOption(
+            QStringLiteral("serve-rounds"),
+            QStringLiteral("Rounds of listing every seeded pod, for the CPU per served pod."),
+            QStringLiteral("n"),
+            QStringLiteral("5"));
+    const QCommandLineOption servingOnlyOption(
+            QStringLiteral("serving-only"),
+            QStringLiteral("Only the CPU per served pod (no controllers, no start-up figures)."));
+    parser.addOptions(
+            {clustersOption, podsOption, scaleOption, serveRoundsOption, servingOnlyOption});
     parser.process(app);
     const int clusterCount = parser.value(clustersOption).toInt();
     const int pods = parser.value(podsOption).toInt();
+
+    // 0. The simulator thread's CPU per served pod, served-JSON cache off and on, before the
+    //    federation with controllers exists (its thread would compete for the cores).
+    const int serveRounds = qMax(2, parser.value(serveRoundsOption).toInt());
+    const Serving plain = measureServing(clusterCount, pods, serveRounds, false);
+    const Serving cached = measureServing(clusterCount, pods, serveRounds, true);
+    if (!plain.ok || !cached.ok) {
+        std::fprintf(stderr, "bench_sim: a list did not return every seeded pod\n");
+        return 1;
+    }
+    std::printf("served pods, %d clusters x %d     %lld pods, %.1f MB per round; %d rounds\n",
+                clusterCount,
+                pods,
+                static_cast<long long>(cached.pods),
+                cached.mb,
+                serveRounds);
+    std::printf("sim CPU per served pod            cache off: %.1f us (first round %.1f us), "
+                "%.0f ms per round; start-up %.0f ms CPU\n",
+                plain.steadyUs,
+                plain.firstUs,
+                plain.steadyMs,
+                plain.startCpuMs);
+    std::printf("                                  cache on:  %.1f us (first round %.1f us), "
+                "%.0f ms per round; start-up %.0f ms CPU\n",
+                cached.steadyUs,
+                cached.firstUs,
+                cached.steadyMs,
+                cached.startCpuMs);
+    std::printf("cache off / on                    %.1fx CPU per served pod\n",
+                plain.steadyUs / cached.steadyUs);
+    if (parser.isSet(servingOnlyOption))
+        return 0;
 
     // 1. Start-up: CA, certificates, N servers, nodes.
     Sim::Options options;
@@ -144,13 +302,7 @@ int main(int argc, char *argv[])
     }
     const qint64 startMs = clock.elapsed();
 
-    QList<Target> targets;
-    const QJsonObject urls = federation.endpoints().value(QLatin1String("clusters")).toObject();
-    for (const QString &name : federation.clusterNames()) {
-        const QString token = federation.tokenFor(name);
-        if (!token.isEmpty()) // the client-certificate cluster is left out of the HTTP part
-            targets.append({name, QUrl(urls.value(name).toString()), token.toUtf8()});
-    }
+    const QList<Target> targets = targetsOf(federation);
     Client client(federation.caCertificatePem());
 
     // 2. P pods per cluster: one Deployment each, until every one reports P available.
@@ -199,38 +351,12 @@ int main(int argc, char *argv[])
         client.all(versions);
     const double versionMs = double(clock.nsecsElapsed()) / 1e6 / rounds;
 
-    qint64 listed = 0;
-    qint64 bytes = 0;
     clock.restart();
-    for (int i = 0; i < rounds; ++i) {
-        QList<Target> pending = targets;
-        QHash<QString, QString> continueTokens;
-        while (!pending.isEmpty()) {
-            QList<QNetworkRequest> pages;
-            for (const Target &t : std::as_const(pending)) {
-                QString path = QStringLiteral("/api/v1/pods?limit=500");
-                if (const QString token = continueTokens.value(t.name); !token.isEmpty())
-                    path += QStringLiteral("&continue=")
-                            + QString::fromLatin1(QUrl::toPercentEncoding(token));
-                pages.append(request(t, path));
-            }
-            const QList<QByteArray> answers = client.all(pages);
-            QList<Target> next;
-            for (qsizetype k = 0; k < answers.size(); ++k) {
-                bytes += answers[k].size();
-                const QJsonObject list = QJsonDocument::fromJson(answers[k]).object();
-                listed += list.value(QLatin1String("items")).toArray().size();
-                const QString token = list.value(QLatin1String("metadata"))
-                                              .toObject()
-                                              .value(QLatin1String("continue"))
-                                              .toString();
-                continueTokens.insert(pending[k].name, token);
-                if (!token.isEmpty())
-                    next.append(pending[k]);
-            }
-            pending = next;
-        }
-    }
+    Listed total;
+    for (int i = 0; i < rounds; ++i)
+        total += listEveryPod(client, targets);
+    qint64 listed = total.pods;
+    qint64 bytes = total.bytes;
     const double listMs = double(clock.nsecsElapsed()) / 1e6 / rounds;
     listed /= rounds;
     bytes /= rounds;

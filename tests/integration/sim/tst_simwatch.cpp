@@ -51,12 +51,14 @@ struct Reply
 {
     int status = 0;
     QJsonObject body;
+    QByteArray raw;
 };
 
 // One open watch: events as they arrive, and whether (and how) the stream ended.
 struct Stream
 {
     QList<QJsonObject> events;
+    QList<QByteArray> lines; // the events as sent
     QByteArray pending;
     bool finished = false;
     int status = 0;
@@ -89,6 +91,7 @@ private slots:
     void bookmarks();
     void selectorTransitions();
     void dryRunSendsNothing();
+    void eventBytesAreTheObjectsJson();
 
 private:
     QNetworkRequest request(const QString &path) const;
@@ -153,8 +156,10 @@ Reply TstSimWatch::send(const QByteArray &method,
     QNetworkReply *reply = m_network.sendCustomRequest(r, method, body);
     if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000))
         return {};
+    const QByteArray raw = reply->readAll();
     Reply out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-              QJsonDocument::fromJson(reply->readAll()).object()};
+              QJsonDocument::fromJson(raw).object(),
+              raw};
     reply->deleteLater();
     return out;
 }
@@ -171,7 +176,8 @@ std::shared_ptr<Stream> TstSimWatch::watch(const QString &query)
         stream->pending += reply->readAll();
         qsizetype newline;
         while ((newline = stream->pending.indexOf('\n')) >= 0) {
-            stream->events.append(QJsonDocument::fromJson(stream->pending.left(newline)).object());
+            stream->lines.append(stream->pending.left(newline));
+            stream->events.append(QJsonDocument::fromJson(stream->lines.last()).object());
             stream->pending.remove(0, newline + 1);
         }
     });
@@ -305,6 +311,46 @@ void TstSimWatch::dryRunSendsNothing()
     QTRY_COMPARE_WITH_TIMEOUT(stream->events.size(), 1, 10000);
     QCOMPARE(stream->events[0][u"object"][u"metadata"][u"name"].toString(), u"b"_s);
     QCOMPARE(listVersion().toLongLong(), rv.toLongLong() + 1);
+}
+
+void TstSimWatch::eventBytesAreTheObjectsJson()
+{
+    // Given two watches (the second gets the bytes the first one's event serialised)
+    const QString rv = listVersion();
+    const auto first = watch(u"resourceVersion="_s + rv);
+    const auto second = watch(u"resourceVersion="_s + rv);
+    // When a Deployment is created, changed and deleted
+    const Reply created = send("POST", deployments, deployment(u"a"_s));
+    QCOMPARE(created.status, 201);
+    const Reply patched = send("PATCH",
+                               deployments + u"/a"_s,
+                               R"({"metadata":{"labels":{"x":"y"}}})",
+                               "application/merge-patch+json");
+    QCOMPARE(patched.status, 200);
+    // (a watch from now replays the current object as ADDED)
+    const auto replay = watch(u"timeoutSeconds=1"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(replay->finished, 10000);
+    QCOMPARE(send("DELETE", deployments + u"/a"_s).status, 200);
+    // Then every event's object is byte for byte the object as a GET or write answers it:
+    // compact, keys sorted, the version of that event
+    QTRY_COMPARE_WITH_TIMEOUT(second->lines.size(), 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(first->lines.size(), 3, 10000);
+    QJsonObject deleted = patched.body;
+    QJsonObject metadata = deleted[u"metadata"].toObject();
+    metadata.insert(u"resourceVersion",
+                    first->events[2][u"object"][u"metadata"][u"resourceVersion"]);
+    deleted.insert(u"metadata", metadata);
+    const QList<QByteArray> expected{"{\"type\":\"ADDED\",\"object\":" + created.raw.trimmed()
+                                             + '}',
+                                     "{\"type\":\"MODIFIED\",\"object\":" + patched.raw.trimmed()
+                                             + '}',
+                                     "{\"type\":\"DELETED\",\"object\":"
+                                             + QJsonDocument(deleted).toJson(QJsonDocument::Compact)
+                                             + '}'};
+    QCOMPARE(first->lines, expected);
+    QCOMPARE(second->lines, expected);
+    QCOMPARE(replay->lines,
+             QList<QByteArray>{QByteArray(expected[1]).replace("MODIFIED", "ADDED")});
 }
 
 QTEST_GUILESS_MAIN(TstSimWatch)
