@@ -68,14 +68,16 @@ void Informer::forget(const QString &key)
 
 void Informer::index(const QString &key, const QStringList &values)
 {
-    for (const QString &value : values) {
-        // The key's string is shared with the cache's; a value already indexed is not stored
-        // again: one list entry per object.
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QString &value = values[i];
+        if (values.indexOf(value) < i)
+            continue; // an object naming the same owner twice is indexed once
+        // The key's string is shared with the cache's, and a value already indexed is not
+        // stored again. (An object is unindexed before it is stored again: no duplicates.)
         auto it = m_index.find(value);
         if (it == m_index.end())
             it = m_index.insert(value, {});
-        if (!it->contains(key))
-            it->append(key);
+        it->append(key);
     }
 }
 

@@ -20,14 +20,6 @@ CURLM *multiOf(void *p)
     return static_cast<CURLM *>(p);
 }
 
-size_t writeCallback(char *data, size_t size, size_t count, void *userp)
-{
-    auto *pending = static_cast<QByteArray *>(userp);
-    const size_t bytes = size * count;
-    pending->append(data, static_cast<qsizetype>(bytes));
-    return bytes;
-}
-
 size_t headerCallback(char *data, size_t size, size_t count, void *userp)
 {
     auto *response = static_cast<Response *>(userp);
@@ -215,8 +207,8 @@ Reply *Transport::send(Request request)
 
     curl_easy_setopt(easy, CURLOPT_PRIVATE, reply);
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, reply->m_errorBuffer);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &writeCallback);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &reply->m_pending);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transport::bodyCallback);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, reply);
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &headerCallback);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &reply->m_response);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
@@ -254,6 +246,24 @@ Reply *Transport::send(Request request)
     m_active.insert(easy, reply);
     curl_multi_add_handle(multiOf(m_multi), easy);
     return reply;
+}
+
+size_t Transport::bodyCallback(char *data, size_t size, size_t count, void *userp)
+{
+    auto *reply = static_cast<Reply *>(userp);
+    const size_t bytes = size * count;
+    if (reply->m_pending.capacity() == 0) {
+        // A body of known length (a list page: megabytes) is received into one allocation
+        // instead of a dozen growing copies, with room for a JSON parser's padding (simdjson
+        // reads up to 64 bytes past the end, so the page is parsed in place).
+        curl_off_t length = -1;
+        curl_easy_getinfo(easyOf(reply->m_easy), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+        constexpr curl_off_t kPadding = 64;
+        if (length > 0 && length < (curl_off_t(1) << 31) - kPadding)
+            reply->m_pending.reserve(static_cast<qsizetype>(length + kPadding));
+    }
+    reply->m_pending.append(data, static_cast<qsizetype>(bytes));
+    return bytes;
 }
 
 void Transport::detach(Reply *reply)

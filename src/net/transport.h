@@ -74,6 +74,7 @@ private:
 
     static int socketCallback(void *easy, long long socket, int what, void *userp, void *socketp);
     static int timerCallback(void *multi, long timeoutMs, void *userp);
+    static size_t bodyCallback(char *data, size_t size, size_t count, void *reply);
 
     void watchSocket(long long socket, int what);
     void onSocketActivated(long long socket, int curlEvent);
