@@ -178,7 +178,9 @@ void writeNumber(Number n, std::string &out)
     out.append(buffer, ec == std::errc() ? std::size_t(end - buffer) : 0);
 }
 
-void writeWhole(dom::element element, std::string &out)
+// Writes `element` as compact JSON, keeping only `fields` of each object (of each object in an
+// array too) and leaving nulls out there; everything, nulls included, when `fields` is null.
+void write(dom::element element, const std::vector<Projection::Node> *fields, std::string &out)
 {
     switch (element.type()) {
     case dom::element_type::ARRAY: {
@@ -188,7 +190,7 @@ void writeWhole(dom::element element, std::string &out)
             if (!first)
                 out.push_back(',');
             first = false;
-            writeWhole(child, out);
+            write(child, fields, out);
         }
         out.push_back(']');
         break;
@@ -197,12 +199,20 @@ void writeWhole(dom::element element, std::string &out)
         out.push_back('{');
         bool first = true;
         for (dom::key_value_pair field : dom::object(element)) {
+            const std::vector<Projection::Node> *childFields = nullptr;
+            if (fields) {
+                const Projection::Node *node
+                        = field.value.is_null() ? nullptr : find(*fields, field.key);
+                if (!node)
+                    continue;
+                childFields = node->whole ? nullptr : &node->children;
+            }
             if (!first)
                 out.push_back(',');
             first = false;
             writeString(field.key, out);
             out.push_back(':');
-            writeWhole(field.value, out);
+            write(field.value, childFields, out);
         }
         out.push_back('}');
         break;
@@ -214,47 +224,6 @@ void writeWhole(dom::element element, std::string &out)
     case dom::element_type::BOOL: out.append(bool(element) ? "true" : "false"); break;
     case dom::element_type::NULL_VALUE: out.append("null"); break;
     }
-}
-
-void writeProjected(dom::element element,
-                    const std::vector<Projection::Node> &fields,
-                    std::string &out)
-{
-    if (element.type() == dom::element_type::ARRAY) {
-        out.push_back('[');
-        bool first = true;
-        for (dom::element child : dom::array(element)) {
-            if (!first)
-                out.push_back(',');
-            first = false;
-            writeProjected(child, fields, out);
-        }
-        out.push_back(']');
-        return;
-    }
-    if (element.type() != dom::element_type::OBJECT) {
-        writeWhole(element, out);
-        return;
-    }
-    out.push_back('{');
-    bool first = true;
-    for (dom::key_value_pair field : dom::object(element)) {
-        if (field.value.is_null())
-            continue;
-        const Projection::Node *node = find(fields, field.key);
-        if (!node)
-            continue;
-        if (!first)
-            out.push_back(',');
-        first = false;
-        writeString(field.key, out);
-        out.push_back(':');
-        if (node->whole)
-            writeWhole(field.value, out);
-        else
-            writeProjected(field.value, node->children, out);
-    }
-    out.push_back('}');
 }
 
 // The strings at `path` below `element`; an array stands for each of its elements.
@@ -402,7 +371,7 @@ Result<QByteArray> Projection::applyToJson(QByteArrayView json) const
     if (element.type() != dom::element_type::OBJECT)
         return Result<QByteArray>::failure(QStringLiteral("ParseError"), tr("not a JSON object"));
     std::string out;
-    writeProjected(element, *m_fields, out);
+    write(element, m_fields.get(), out);
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 
@@ -440,7 +409,7 @@ Result<Projection::Page> Projection::projectListPage(const QByteArray &body) con
                                                  .arg(index));
         }
         out.clear();
-        writeProjected(item, *m_fields, out);
+        write(item, m_fields.get(), out);
         Item projected{stringAt(item, "metadata", "namespace") + u'/'
                                + stringAt(item, "metadata", "name"),
                        QByteArray(out.data(), qsizetype(out.size())),
