@@ -30,6 +30,9 @@ using namespace Meridian;
 namespace {
 
 const QString karmadaContext = QStringLiteral("karmada");
+const QString deploymentsPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments");
+const QString policiesPath
+        = QStringLiteral("/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies");
 
 QJsonObject deploymentJson(const QString &name, int replicas, const QString &image)
 {
@@ -167,6 +170,27 @@ public:
     QJsonObject getJson(const QString &context, const QString &path)
     {
         return QJsonDocument::fromJson(call(context, "GET", path).body).object();
+    }
+
+    // A Deployment template on the control plane and the PropagationPolicy that places it.
+    bool place(const QString &name,
+               int replicas,
+               const QString &image,
+               const QMap<QString, int> &weights)
+    {
+        const int deployment = call(karmadaContext,
+                                    "POST",
+                                    deploymentsPath,
+                                    deploymentJson(name, replicas, image))
+                                       .httpStatus;
+        const int policy
+                = call(karmadaContext, "POST", policiesPath, policyJson(name, weights)).httpStatus;
+        if (deployment != 201 || policy != 201)
+            qWarning("creating %s: Deployment %d, PropagationPolicy %d",
+                     qPrintable(name),
+                     deployment,
+                     policy);
+        return deployment == 201 && policy == 201;
     }
 
     int mergePatch(const QString &context, const QString &path, const QJsonObject &patch)
@@ -365,9 +389,6 @@ FederationRequest karmadaRequest(const QByteArray &kubeconfig)
     return r; // no context: the engine picks "karmada"
 }
 
-const QString deploymentsPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments");
-const QString policiesPath
-        = QStringLiteral("/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies");
 const QString clusterPoliciesPath
         = QStringLiteral("/apis/policy.karmada.io/v1alpha1/clusterpropagationpolicies");
 
@@ -389,20 +410,10 @@ private slots:
         Direct direct(sim.kubeconfig());
         QCOMPARE(direct.members.size(), 3);
         const QString a = direct.members[0], b = direct.members[1], c = direct.members[2];
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             deploymentsPath,
-                             deploymentJson(QStringLiteral("web"),
-                                            10,
-                                            QStringLiteral("nginx:1.27")))
-                         .httpStatus,
-                 201);
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             policiesPath,
-                             policyJson(QStringLiteral("web"), {{a, 2}, {b, 1}, {c, 1}}))
-                         .httpStatus,
-                 201);
+        QVERIFY(direct.place(QStringLiteral("web"),
+                             10,
+                             QStringLiteral("nginx:1.27"),
+                             {{a, 2}, {b, 1}, {c, 1}}));
 
         // When: the worker opens the federation with the Karmada engine
         ApiThread api;
@@ -513,18 +524,10 @@ private slots:
         QVERIFY(sim.start().ok());
         Direct direct(sim.kubeconfig());
         const QString a = direct.members[0], b = direct.members[1];
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             deploymentsPath,
-                             deploymentJson(QStringLiteral("web"), 4, QStringLiteral("nginx:1.27")))
-                         .httpStatus,
-                 201);
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             policiesPath,
-                             policyJson(QStringLiteral("web"), {{a, 1}, {b, 1}}))
-                         .httpStatus,
-                 201);
+        QVERIFY(direct.place(QStringLiteral("web"),
+                             4,
+                             QStringLiteral("nginx:1.27"),
+                             {{a, 1}, {b, 1}}));
 
         // When: the worker follows web's pods and events with the Karmada engine
         ApiThread api;
@@ -581,21 +584,10 @@ private slots:
         QVERIFY(sim.start().ok());
         Direct direct(sim.kubeconfig());
         const QString down = direct.members[1];
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             deploymentsPath,
-                             deploymentJson(QStringLiteral("api"), 6, QStringLiteral("api:1")))
-                         .httpStatus,
-                 201);
         QMap<QString, int> weights;
         for (const QString &m : std::as_const(direct.members))
             weights.insert(m, 1);
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             policiesPath,
-                             policyJson(QStringLiteral("api"), weights))
-                         .httpStatus,
-                 201);
+        QVERIFY(direct.place(QStringLiteral("api"), 6, QStringLiteral("api:1"), weights));
 
         ApiThread api;
         View view(&api);
@@ -640,18 +632,7 @@ private slots:
         QMap<QString, int> weights;
         for (const QString &m : std::as_const(direct.members))
             weights.insert(m, 1);
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             deploymentsPath,
-                             deploymentJson(QStringLiteral("db"), 3, QStringLiteral("pg:16")))
-                         .httpStatus,
-                 201);
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             policiesPath,
-                             policyJson(QStringLiteral("db"), weights))
-                         .httpStatus,
-                 201);
+        QVERIFY(direct.place(QStringLiteral("db"), 3, QStringLiteral("pg:16"), weights));
         Federation::KarmadaBackend::Options options;
         options.namespaces = {QStringLiteral("default")};
         options.backoffInitialMs = 500;
@@ -736,18 +717,10 @@ private slots:
         QVERIFY(sim.start().ok());
         Direct direct(sim.kubeconfig());
         const QString a = direct.members[0], b = direct.members[1], c = direct.members[2];
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             deploymentsPath,
-                             deploymentJson(QStringLiteral("web"), 9, QStringLiteral("nginx:1.27")))
-                         .httpStatus,
-                 201);
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             policiesPath,
-                             policyJson(QStringLiteral("web"), {{a, 1}, {b, 1}, {c, 1}}))
-                         .httpStatus,
-                 201);
+        QVERIFY(direct.place(QStringLiteral("web"),
+                             9,
+                             QStringLiteral("nginx:1.27"),
+                             {{a, 1}, {b, 1}, {c, 1}}));
         ApiThread api;
         View view(&api);
         api.connectFederation(karmadaRequest(sim.kubeconfig()));
@@ -1091,22 +1064,11 @@ private slots:
         Sim::Federation sim(simOptions());
         QVERIFY(sim.start().ok());
         Direct direct(sim.kubeconfig());
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             deploymentsPath,
-                             deploymentJson(QStringLiteral("web"), 4, QStringLiteral("nginx:1.27")))
-                         .httpStatus,
-                 201);
         QMap<QString, int> weights;
         for (const QString &m : std::as_const(direct.members))
             weights.insert(m, 1);
         weights[direct.members[0]] = 2;
-        QCOMPARE(direct.call(karmadaContext,
-                             "POST",
-                             policiesPath,
-                             policyJson(QStringLiteral("web"), weights))
-                         .httpStatus,
-                 201);
+        QVERIFY(direct.place(QStringLiteral("web"), 4, QStringLiteral("nginx:1.27"), weights));
         QTRY_VERIFY_WITH_TIMEOUT(!direct.bindingPlan(QStringLiteral("web")).isEmpty(), 10000);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
