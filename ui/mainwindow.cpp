@@ -584,16 +584,17 @@ void MainWindow::openFederation(const FederationRequest &request, const QString 
     showSelectedWorkloadOnMap();
     m_generation = m_api->connectFederation(request);
     m_rollout->openFederation(request);
-    if (request.engine == Federation::Engine::Direct) {
-        Logs::LogSourceConfig pods;
-        pods.kind = Logs::LogSourceConfig::Kind::Pods;
-        pods.kube = request.load;
-        pods.contexts = request.contexts;
-        m_logs->setSource(pods);
+    Logs::LogSourceConfig pods;
+    pods.kind = Logs::LogSourceConfig::Kind::Pods;
+    pods.kube = request.load;
+    if (request.engine == Federation::Engine::Karmada) {
+        // Through the control plane's cluster proxy; its Clusters are the members.
+        pods.engine = Logs::LogSourceConfig::PodEngine::Karmada;
+        pods.karmadaContext = request.contexts.value(0);
     } else {
-        m_logs->setUnavailable(tr("Pod logs through a Karmada control plane are not read yet: "
-                                  "open the members' contexts with the Direct engine."));
+        pods.contexts = request.contexts;
     }
+    m_logs->setSource(pods);
     updateStatus();
 }
 

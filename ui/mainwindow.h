@@ -77,8 +77,9 @@ public:
     void applySettings(const ConsoleSettings &settings);
     void showSettings();
     // The log browser, docked beside the cluster and workload tables. It reads the selected
-    // workload's pod logs from every member of a Direct federation; point it elsewhere (the
-    // demo's Cloud Logging) with setSource after openFederation.
+    // workload's pod logs from every member (Direct: each context; Karmada: through the control
+    // plane's cluster proxy); point it elsewhere (the demo's Cloud Logging) with setSource after
+    // openFederation.
     Logs::LogBrowser *logBrowser() const { return m_logs; }
 
 signals:

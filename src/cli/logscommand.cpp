@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "output.h"
 
+#include "federation/backend.h"
 #include "kube/credentials.h"
 #include "logs/cloudloggingclient.h"
 #include "logs/logfilter.h"
@@ -114,8 +115,19 @@ int runLogs(const QStringList &args, QTextStream &out, QTextStream &err)
                                            "$KUBECONFIG, then ~/.kube/config)."),
                                         tr("file"));
     const QCommandLineOption cluster(QStringLiteral("cluster"),
-                                     tr("Only this cluster (Cloud Logging's cluster_name, or a "
-                                        "kubeconfig context for pods); repeatable."),
+                                     tr("Only this cluster (Cloud Logging's cluster_name; for "
+                                        "pods a kubeconfig context, or with --engine karmada a "
+                                        "Karmada member cluster); repeatable."),
+                                     tr("name"));
+    const QCommandLineOption engine(QStringLiteral("engine"),
+                                    tr("For --source pods: direct (every kubeconfig context, the "
+                                       "default) or karmada (the members of a Karmada control "
+                                       "plane, through its cluster proxy)."),
+                                    tr("engine"),
+                                    QStringLiteral("direct"));
+    const QCommandLineOption context(QStringLiteral("context"),
+                                     tr("With --engine karmada: the control plane's context "
+                                        "(default: \"karmada\", else the current context)."),
                                      tr("name"));
     const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")},
                                 tr("Only this namespace."),
@@ -152,6 +164,8 @@ int runLogs(const QStringList &args, QTextStream &out, QTextStream &err)
                        endpoint,
                        cacert,
                        kubeconfig,
+                       engine,
+                       context,
                        cluster,
                        ns,
                        workload,
@@ -177,6 +191,17 @@ int runLogs(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString format = parser.value(output);
     if (format != QLatin1String("text") && format != QLatin1String("ndjson"))
         return usage(tr("-o is text or ndjson, not \"%1\"").arg(format));
+    const std::optional<Federation::Engine> podEngine
+            = Federation::engineFromName(parser.value(engine));
+    if (!podEngine)
+        return usage(tr("--engine is direct or karmada, not \"%1\"").arg(parser.value(engine)));
+    const bool karmada = *podEngine == Federation::Engine::Karmada;
+    if ((parser.isSet(engine) || parser.isSet(context)) && sourceName != QLatin1String("pods"))
+        return usage(tr("--engine and --context choose how --source pods reads; Cloud Logging "
+                        "has neither"));
+    if (parser.isSet(context) && !karmada)
+        return usage(tr("--context names a Karmada control plane (--engine karmada); with the "
+                        "direct engine, choose members with --cluster"));
 
     Logs::LogQuery query;
     query.clusters = parser.values(cluster);
@@ -281,9 +306,9 @@ int runLogs(const QStringList &args, QTextStream &out, QTextStream &err)
     } else {
         execCredentials = std::make_unique<Kube::ExecCredentialProvider>();
         pods = std::make_unique<Logs::PodLogSource>(sources, &transport, execCredentials.get());
-        const Status loaded
-                = pods->setKubeconfig(Kube::LoadOptions::fromEnvironment(parser.value(kubeconfig)),
-                                      {});
+        const Kube::LoadOptions load = Kube::LoadOptions::fromEnvironment(parser.value(kubeconfig));
+        const Status loaded = karmada ? pods->setKarmada(load, parser.value(context))
+                                      : pods->setKubeconfig(load, {});
         if (!loaded) {
             err << "meridianctl logs: " << loaded.error().message << '\n';
             return ExitFailure;

@@ -4,17 +4,16 @@
 
 #include "kube/apiclient.h"
 #include "kube/informer.h"
+#include "kube/karmadapaths.h"
 #include "placement/preferencesdocument.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrl>
 
 namespace Meridian::Federation {
 
 namespace {
 
-const QString clusterGroup = QStringLiteral("/apis/cluster.karmada.io/v1alpha1");
 const QString policyGroup = QStringLiteral("/apis/policy.karmada.io/v1alpha1");
 const QString workGroup = QStringLiteral("/apis/work.karmada.io/v1alpha2");
 const QString appsGroup = QStringLiteral("/apis/apps/v1");
@@ -134,12 +133,7 @@ Capabilities KarmadaBackend::karmadaCapabilities()
 
 QString KarmadaBackend::proxyPath(const QString &cluster, const QString &memberPath)
 {
-    QString path = memberPath;
-    if (!path.startsWith(u'/'))
-        path.prepend(u'/');
-    return clusterGroup + QStringLiteral("/clusters/")
-           + QString::fromLatin1(QUrl::toPercentEncoding(cluster)) + QStringLiteral("/proxy")
-           + path;
+    return Kube::karmadaProxyPath(cluster, memberPath);
 }
 
 QString KarmadaBackend::controlPlaneContext() const
@@ -175,7 +169,7 @@ void KarmadaBackend::start()
         return;
     m_running = true;
 
-    m_clusterInformer = makeInformer(clusterGroup + QStringLiteral("/clusters"));
+    m_clusterInformer = makeInformer(Kube::karmadaClustersPath());
     m_unsynced.insert(m_clusterInformer);
     connect(m_clusterInformer, &Kube::Informer::synced, this, &KarmadaBackend::onClustersSynced);
     connect(m_clusterInformer,

@@ -76,7 +76,8 @@ public:
     // all of them, or those of one member's proxied watches.
     int listCount(const QString &member = {}) const;
 
-    // The path of a member's API through the control plane's cluster proxy, e.g.
+    // The path of a member's API through the control plane's cluster proxy
+    // (Kube::karmadaProxyPath, which the pod-log source uses too), e.g.
     // proxyPath("member1", "/api/v1/namespaces/web/pods") =
     // "/apis/cluster.karmada.io/v1alpha1/clusters/member1/proxy/api/v1/namespaces/web/pods".
     static QString proxyPath(const QString &cluster, const QString &memberPath);

@@ -58,7 +58,9 @@ void LogWorker::start(const LogSourceConfig &config, const LogQuery &query, quin
     if (!m_credentials)
         m_credentials = new Kube::ExecCredentialProvider(this);
     m_pods = new PodLogSource(m_sources, m_transport, m_credentials, this);
-    const Status loaded = m_pods->setKubeconfig(config.kube, config.contexts);
+    const Status loaded = config.engine == LogSourceConfig::PodEngine::Karmada
+                                  ? m_pods->setKarmada(config.kube, config.karmadaContext)
+                                  : m_pods->setKubeconfig(config.kube, config.contexts);
     if (!loaded) {
         emit finished(generation, false, loaded.error().message);
         return;

@@ -27,11 +27,16 @@ class PodLogSource;
 struct LogSourceConfig
 {
     enum class Kind { Cloud, Pods };
+    // How pod logs reach the members: each kubeconfig context straight, or a Karmada control
+    // plane's cluster proxy (its Clusters are the members).
+    enum class PodEngine { Direct, Karmada };
     Kind kind = Kind::Cloud;
     CloudLoggingOptions cloud;
     CredentialSource credentials;
-    Kube::LoadOptions kube; // Pods
-    QStringList contexts;   // Pods; empty: all
+    Kube::LoadOptions kube;               // Pods
+    PodEngine engine = PodEngine::Direct; // Pods
+    QStringList contexts;                 // Pods, Direct: the members; empty: all
+    QString karmadaContext; // Pods, Karmada: the control plane's; empty: the engine's default
 };
 
 // Runs one source at a time on the log thread: its own transport, so a slow Cloud Logging

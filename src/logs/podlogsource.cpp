@@ -4,6 +4,7 @@
 #include "timestamps.h"
 
 #include "kube/credentials.h"
+#include "kube/karmadapaths.h"
 #include "net/transport.h"
 
 #include <QCoreApplication>
@@ -52,11 +53,18 @@ PodLogSource::~PodLogSource()
     stop();
 }
 
-Status PodLogSource::setKubeconfig(const Kube::LoadOptions &load, const QStringList &contexts)
+void PodLogSource::clearClients()
 {
     for (const auto &client : m_clients)
         delete client;
     m_clients.clear();
+    m_members.clear();
+    m_controlPlane = nullptr;
+}
+
+Status PodLogSource::setKubeconfig(const Kube::LoadOptions &load, const QStringList &contexts)
+{
+    clearClients();
     Result<Kube::Kubeconfig> config = Kube::loadKubeconfig(load);
     if (!config)
         return config.error();
@@ -65,8 +73,30 @@ Status PodLogSource::setKubeconfig(const Kube::LoadOptions &load, const QStringL
         Result<Kube::ResolvedContext> context = config->resolve(name);
         if (!context)
             return context.error();
-        m_clients.push_back(new Kube::ApiClient(*context, m_transport, m_credentials, this));
+        auto *client = new Kube::ApiClient(*context, m_transport, m_credentials, this);
+        m_clients.push_back(client);
+        m_members.append(Member{name, client, {}});
     }
+    return succeeded();
+}
+
+Status PodLogSource::setKarmada(const Kube::LoadOptions &load, const QString &context)
+{
+    clearClients();
+    Result<Kube::Kubeconfig> config = Kube::loadKubeconfig(load);
+    if (!config)
+        return config.error();
+    const QString name = context.isEmpty() ? Kube::defaultKarmadaContext(*config) : context;
+    if (name.isEmpty()) {
+        return Error{QStringLiteral("NotFound"),
+                     tr("The kubeconfig (%1) defines no context for the Karmada control plane.")
+                             .arg(config->files.join(QStringLiteral(", ")))};
+    }
+    Result<Kube::ResolvedContext> resolved = config->resolve(name);
+    if (!resolved)
+        return resolved.error();
+    m_controlPlane = new Kube::ApiClient(*resolved, m_transport, m_credentials, this);
+    m_clients.push_back(m_controlPlane);
     return succeeded();
 }
 
@@ -82,23 +112,91 @@ void PodLogSource::start(const LogQuery &query)
     m_streams.clear();
     m_clustersListing = 0;
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
-    for (const auto &client : m_clients) {
-        if (client
-            && (query.clusters.isEmpty()
-                || query.clusters.contains(client->context().context.name))) {
-            ++m_clustersListing;
-            listPods(client);
-        }
-    }
-    if (m_clustersListing == 0) {
-        m_running = false;
-        emit finished(false,
-                      tr("No kubeconfig context matches the clusters %1.")
-                              .arg(query.clusters.join(QStringLiteral(", "))));
-        return;
-    }
     if (query.follow)
         m_flushTimer.start();
+    if (m_controlPlane)
+        listKarmadaMembers();
+    else
+        startMembers(m_members);
+}
+
+// The members are the Clusters the control plane has now; one that joins later is read from
+// the next start.
+void PodLogSource::listKarmadaMembers()
+{
+    ++m_clustersListing; // the Clusters' list itself
+    const quint64 generation = m_generation;
+    QPointer<Kube::ApiClient> controlPlane = m_controlPlane;
+    const QString context = controlPlane->context().context.name;
+    controlPlane->get(
+            Kube::karmadaClustersPath(),
+            [this, controlPlane, context, generation](const Net::Response &response) {
+                if (generation != m_generation || !m_running || !controlPlane)
+                    return;
+                if (!response.isHttpSuccess()) {
+                    m_running = false;
+                    m_flushTimer.stop();
+                    emit finished(false,
+                                  tr("Cannot list the member clusters of the Karmada "
+                                     "control plane (context %1): %2")
+                                          .arg(context, Kube::apiErrorFrom(response).message));
+                    return;
+                }
+                QList<Member> members;
+                const QJsonArray items = QJsonDocument::fromJson(response.body)
+                                                 .object()
+                                                 .value(QStringLiteral("items"))
+                                                 .toArray();
+                for (const QJsonValue &item : items) {
+                    const QString name
+                            = item[QStringLiteral("metadata")][QStringLiteral("name")].toString();
+                    if (name.isEmpty())
+                        continue;
+                    QString prefix = Kube::karmadaProxyPath(name, QStringLiteral("/"));
+                    prefix.chop(1); // member paths bring their own '/'
+                    members.append(Member{name, controlPlane, prefix});
+                }
+                std::sort(members.begin(), members.end(), [](const Member &a, const Member &b) {
+                    return a.cluster < b.cluster;
+                });
+                m_members = members;
+                --m_clustersListing;
+                startMembers(members);
+            });
+}
+
+void PodLogSource::startMembers(const QList<Member> &members)
+{
+    int started = 0;
+    for (const Member &member : members) {
+        if (member.client
+            && (m_query.clusters.isEmpty() || m_query.clusters.contains(member.cluster))) {
+            ++m_clustersListing;
+            ++started;
+            listPods(member);
+        }
+    }
+    if (started > 0)
+        return;
+    m_running = false;
+    m_flushTimer.stop();
+    if (m_controlPlane) {
+        QStringList names;
+        for (const Member &member : members)
+            names.append(member.cluster);
+        emit finished(false,
+                      names.isEmpty() ? tr("The Karmada control plane (context %1) has no member "
+                                           "clusters.")
+                                                .arg(m_controlPlane->context().context.name)
+                                      : tr("No Karmada member cluster matches the clusters %1 (the "
+                                           "members are %2).")
+                                                .arg(m_query.clusters.join(QStringLiteral(", ")),
+                                                     names.join(QStringLiteral(", "))));
+        return;
+    }
+    emit finished(false,
+                  tr("No kubeconfig context matches the clusters %1.")
+                          .arg(m_query.clusters.join(QStringLiteral(", "))));
 }
 
 void PodLogSource::stop()
@@ -115,17 +213,17 @@ void PodLogSource::stop()
     }
 }
 
-void PodLogSource::listPods(Kube::ApiClient *client)
+void PodLogSource::listPods(const Member &member)
 {
-    const QString cluster = client->context().context.name;
-    const QString path = m_query.namespaceName.isEmpty()
-                                 ? QStringLiteral("/api/v1/pods")
-                                 : QStringLiteral("/api/v1/namespaces/%1/pods")
-                                           .arg(percent(m_query.namespaceName));
+    const QString cluster = member.cluster;
+    const QString path
+            = member.prefix
+              + (m_query.namespaceName.isEmpty() ? QStringLiteral("/api/v1/pods")
+                                                 : QStringLiteral("/api/v1/namespaces/%1/pods")
+                                                           .arg(percent(m_query.namespaceName)));
     const quint64 generation = m_generation;
-    QPointer<Kube::ApiClient> guard(client);
-    client->get(path, [this, guard, cluster, generation](const Net::Response &response) {
-        if (generation != m_generation || !m_running || !guard)
+    member.client->get(path, [this, member, cluster, generation](const Net::Response &response) {
+        if (generation != m_generation || !m_running || !member.client)
             return;
         if (!response.isHttpSuccess()) {
             const Kube::ApiError error = Kube::apiErrorFrom(response);
@@ -151,19 +249,19 @@ void PodLogSource::listPods(Kube::ApiClient *client)
                 if (!state.contains(QStringLiteral("running"))
                     && !state.contains(QStringLiteral("terminated")))
                     continue;
-                openStream(guard, ns, name, status[QStringLiteral("name")].toString());
+                openStream(member, ns, name, status[QStringLiteral("name")].toString());
             }
         }
         clusterDone();
     });
 }
 
-void PodLogSource::openStream(Kube::ApiClient *client,
+void PodLogSource::openStream(const Member &member,
                               const QString &ns,
                               const QString &pod,
                               const QString &container)
 {
-    const QString cluster = client->context().context.name;
+    const QString cluster = member.cluster;
     const QByteArray c = cluster.toUtf8(), n = ns.toUtf8(), p = pod.toUtf8(),
                      k = container.toUtf8();
     Stream stream;
@@ -176,8 +274,10 @@ void PodLogSource::openStream(Kube::ApiClient *client,
                                        {},
                                        {},
                                        {}});
-    QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log?container=%3&timestamps=true")
-                           .arg(percent(ns), percent(pod), percent(container));
+    QString path
+            = member.prefix
+              + QStringLiteral("/api/v1/namespaces/%1/pods/%2/log?container=%3&timestamps=true")
+                        .arg(percent(ns), percent(pod), percent(container));
     if (m_query.fromNs) {
         // sinceTime has second precision; lines before fromNs are dropped in consume().
         // ':' may stand unescaped in a query, and meridian-sim does not decode %3A there.
@@ -200,7 +300,7 @@ void PodLogSource::openStream(Kube::ApiClient *client,
         maybeFinish();
     };
     if (m_query.follow) {
-        m_streams.back().handle = client->stream(
+        m_streams.back().handle = member.client->stream(
                 path,
                 [this, index, generation](const QByteArray &chunk) {
                     if (generation == m_generation)
@@ -208,7 +308,7 @@ void PodLogSource::openStream(Kube::ApiClient *client,
                 },
                 done);
     } else {
-        m_streams.back().handle = client->get(path, done, 120000);
+        m_streams.back().handle = member.client->get(path, done, 120000);
     }
 }
 

@@ -23,9 +23,11 @@ class ExecCredentialProvider;
 
 namespace Meridian::Logs {
 
-// Pod logs straight from the members: every container of every pod of the query's workload (or
-// namespace) in every selected context, read with timestamps=true (and follow=true in follow
-// mode), merged in timestamp order. The cluster of an entry is its kubeconfig context's name.
+// Pod logs of the members: every container of every pod of the query's workload (or namespace)
+// in every selected member, read with timestamps=true (and follow=true in follow mode), merged in
+// timestamp order. Direct: the members are kubeconfig contexts, read straight. Karmada: the
+// members are the control plane's Clusters, read through its cluster proxy on the same code
+// paths. The cluster of an entry is the member's name (the context's, or the Cluster's).
 // Lives on the thread of its transport.
 class PodLogSource final : public QObject
 {
@@ -39,8 +41,13 @@ public:
                  QObject *parent = nullptr);
     ~PodLogSource() override;
 
-    // `contexts` empty: every context of the kubeconfig.
+    // Direct: every context of `contexts` is a member; empty: every context of the kubeconfig.
     Status setKubeconfig(const Kube::LoadOptions &load, const QStringList &contexts);
+    // Karmada: one client for the control plane's `context` (empty:
+    // Kube::defaultKarmadaContext); every start() lists its cluster.karmada.io Clusters, and
+    // each is a member reached through the cluster proxy. A member the proxy cannot reach is
+    // reported like an unreachable context; the others still stream.
+    Status setKarmada(const Kube::LoadOptions &load, const QString &context);
     void start(const LogQuery &query);
     void stop();
 
@@ -72,8 +79,20 @@ private:
         Kube::RequestHandlePtr handle;
     };
 
-    void listPods(Kube::ApiClient *client);
-    void openStream(Kube::ApiClient *client,
+    // Where a member is read: its own client (Direct), or the control plane's with the
+    // member's cluster-proxy path before every member path (Karmada).
+    struct Member
+    {
+        QString cluster;
+        QPointer<Kube::ApiClient> client;
+        QString prefix; // empty, or "/apis/cluster.karmada.io/v1alpha1/clusters/NAME/proxy"
+    };
+
+    void clearClients();
+    void listKarmadaMembers();
+    void startMembers(const QList<Member> &members);
+    void listPods(const Member &member);
+    void openStream(const Member &member,
                     const QString &ns,
                     const QString &pod,
                     const QString &container);
@@ -85,7 +104,9 @@ private:
     std::shared_ptr<SourceTable> m_sources;
     QPointer<Net::Transport> m_transport;
     QPointer<Kube::ExecCredentialProvider> m_credentials;
-    std::vector<QPointer<Kube::ApiClient>> m_clients;
+    std::vector<QPointer<Kube::ApiClient>> m_clients; // owned
+    QList<Member> m_members;                          // Direct; Karmada: listed at start()
+    QPointer<Kube::ApiClient> m_controlPlane;         // Karmada only
     std::vector<Stream> m_streams;
     std::vector<Line> m_pending;
     QStringList m_errors;

@@ -388,6 +388,7 @@ Status Federation::start()
                     KarmadaControlPlane::Options karmadaOptions;
                     karmadaOptions.seed = d->options.seed;
                     karmadaOptions.clock = d->clock.get();
+                    karmadaOptions.logs = d->logs.get();
                     karmadaOptions.watchHistory = qMax(1, d->options.watchHistory);
                     karmadaOptions.bookmarkIntervalMs = qMax(10, d->options.bookmarkIntervalMs);
                     // Live faults: a member that is down or resetting is not Ready in Karmada.

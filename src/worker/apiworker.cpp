@@ -6,6 +6,7 @@
 #include "kube/apiclient.h"
 #include "kube/clusterprobe.h"
 #include "kube/credentials.h"
+#include "kube/karmadapaths.h"
 #include "net/transport.h"
 
 namespace Meridian {
@@ -71,8 +72,8 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
     QStringList contexts = request.contexts;
     m_karmada = request.engine == Federation::Engine::Karmada;
     if (m_karmada) {
-        // One context is the Karmada control plane: the one named, else one called "karmada",
-        // else the current context.
+        // One context is the Karmada control plane: the one named, else
+        // Kube::defaultKarmadaContext() (one called "karmada", else the current context).
         if (contexts.size() > 1) {
             emit federationFailed(generation,
                                   tr("The Karmada engine reads one control plane; name one "
@@ -80,12 +81,8 @@ void ApiWorker::connectFederation(const FederationRequest &request, quint64 gene
                                           .arg(contexts.size()));
             return;
         }
-        if (contexts.isEmpty()) {
-            if (config->findContext(QStringLiteral("karmada")))
-                contexts = {QStringLiteral("karmada")};
-            else if (!config->currentContext.isEmpty())
-                contexts = {config->currentContext};
-        }
+        if (contexts.isEmpty() && !Kube::defaultKarmadaContext(*config).isEmpty())
+            contexts = {Kube::defaultKarmadaContext(*config)};
     }
     if (contexts.isEmpty())
         contexts = config->contextNames();

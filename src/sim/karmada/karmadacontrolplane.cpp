@@ -226,7 +226,8 @@ KarmadaControlPlane::KarmadaControlPlane(const CertificateAuthority &ca,
     for (Member &member : members) {
         auto runtime = std::make_unique<MemberRuntime>();
         runtime->member = std::move(member);
-        runtime->api = std::make_unique<KubeApi>(runtime->member.state, m_options.clock);
+        runtime->api
+                = std::make_unique<KubeApi>(runtime->member.state, m_options.clock, m_options.logs);
         runtime->router = std::make_unique<Router>();
         runtime->api->registerRoutes(runtime->router.get());
         // Pods, nodes and Deployments of members feed Cluster and binding status.

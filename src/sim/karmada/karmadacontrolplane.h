@@ -23,6 +23,7 @@ namespace Meridian::Sim {
 
 class CertificateAuthority;
 class HttpConnection;
+class LogGenerator;
 class SimClock;
 
 // A Karmada control plane (karmada-apiserver plus the aggregated apiserver, the scheduler and the
@@ -52,6 +53,9 @@ public:
     {
         quint64 seed = 1;
         const SimClock *clock = nullptr; // required
+        // The members' container logs, as their own servers generate them (so pods/NAME/log
+        // through the proxy gives the member's lines); null: one seeded per member.
+        const LogGenerator *logs = nullptr;
         // Whether a member's API server answers (no Down or Reset fault); empty: always.
         std::function<bool(const QString &member)> memberHealthy;
         int statusIntervalMs = 2000; // how often Cluster status is refreshed, like Karmada's 10s
