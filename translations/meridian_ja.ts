@@ -4,12 +4,12 @@
 <context>
     <name>Meridian::ApiWorker</name>
     <message>
-        <location filename="../src/worker/apiworker.cpp" line="+78"/>
+        <location filename="../src/worker/apiworker.cpp" line="+79"/>
         <source>The Karmada engine reads one control plane; name one context, not %1.</source>
         <translation>Karmada エンジンが読み取るコントロール プレーンは 1 つです。コンテキストは 1 つだけ指定してください（%1 ではなく）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>No kubeconfig was found (looked at --kubeconfig, $KUBECONFIG and ~/.kube/config).</source>
         <translation>kubeconfig が見つかりません（--kubeconfig、$KUBECONFIG、~/.kube/config を確認しました）。</translation>
     </message>
@@ -150,7 +150,7 @@ Options:
         <location line="+2"/>
         <location filename="../src/cli/clusterscommand.cpp" line="+1"/>
         <location filename="../src/cli/getcommand.cpp" line="+1"/>
-        <location filename="../src/cli/logscommand.cpp" line="+102"/>
+        <location filename="../src/cli/logscommand.cpp" line="+103"/>
         <location line="+9"/>
         <location line="+4"/>
         <location filename="../src/cli/placementcommand.cpp" line="+1"/>
@@ -273,7 +273,8 @@ Options:
     <message>
         <location line="+1"/>
         <location filename="../src/cli/getcommand.cpp" line="+6"/>
-        <location filename="../src/cli/logscommand.cpp" line="+4"/>
+        <location filename="../src/cli/logscommand.cpp" line="+5"/>
+        <location line="+10"/>
         <location line="+7"/>
         <location filename="../src/cli/placementcommand.cpp" line="+341"/>
         <location filename="../src/cli/rolloutcommon.cpp" line="-5"/>
@@ -763,6 +764,7 @@ Options:
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../src/cli/logscommand.cpp" line="-8"/>
         <location filename="../src/cli/placementcommand.cpp" line="+1"/>
         <location filename="../src/cli/rolloutcommon.cpp" line="+1"/>
         <source>engine</source>
@@ -847,7 +849,7 @@ Options:
         <translation>meridianctl plan: 注意: 引き継がれない項目: %1</translation>
     </message>
     <message>
-        <location filename="../src/cli/logscommand.cpp" line="-34"/>
+        <location filename="../src/cli/logscommand.cpp" line="-37"/>
         <source>Show the logs of every cluster, merged in timestamp order: from Google Cloud Logging (entries:list, resource type k8s_container) or straight from the pods. Credentials for Cloud Logging: --credentials, else $GOOGLE_APPLICATION_CREDENTIALS, else `gcloud auth print-access-token`, else the metadata server.</source>
         <translation>すべてのクラスタのログをタイムスタンプ順にマージして表示します: Google Cloud Logging（entries:list、リソース タイプ k8s_container）から、または Pod から直接取得します。Cloud Logging の認証情報: --credentials、なければ $GOOGLE_APPLICATION_CREDENTIALS、なければ `gcloud auth print-access-token`、なければメタデータ サーバー。</translation>
     </message>
@@ -898,8 +900,18 @@ Options:
     </message>
     <message>
         <location line="+4"/>
-        <source>Only this cluster (Cloud Logging&apos;s cluster_name, or a kubeconfig context for pods); repeatable.</source>
-        <translation>このクラスタのみ（Cloud Logging の cluster_name、または pods の場合は kubeconfig のコンテキスト）。複数指定できます。</translation>
+        <source>Only this cluster (Cloud Logging&apos;s cluster_name; for pods a kubeconfig context, or with --engine karmada a Karmada member cluster); repeatable.</source>
+        <translation>このクラスタのみ (Cloud Logging の cluster_name。Pod の場合は kubeconfig のコンテキスト、--engine karmada では Karmada のメンバークラスタ)。複数指定できます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For --source pods: direct (every kubeconfig context, the default) or karmada (the members of a Karmada control plane, through its cluster proxy).</source>
+        <translation>--source pods の読み取り方法: direct (kubeconfig のすべてのコンテキスト、既定) または karmada (Karmada コントロールプレーンのメンバーを、そのクラスタプロキシ経由で)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --engine karmada: the control plane&apos;s context (default: &quot;karmada&quot;, else the current context).</source>
+        <translation>--engine karmada の場合: コントロールプレーンのコンテキスト (既定: &quot;karmada&quot;、なければ現在のコンテキスト)。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -968,7 +980,7 @@ Options:
         <translation>出力形式: text または ndjson。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>予期しない引数 &quot;%1&quot;</translation>
     </message>
@@ -983,7 +995,22 @@ Options:
         <translation>-o は text または ndjson です（&quot;%1&quot; ではありません）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>--engine is direct or karmada, not &quot;%1&quot;</source>
+        <translation>--engine は direct または karmada です。&quot;%1&quot; ではありません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--engine and --context choose how --source pods reads; Cloud Logging has neither</source>
+        <translation>--engine と --context は --source pods の読み取り方法を選びます。Cloud Logging にはどちらもありません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--context names a Karmada control plane (--engine karmada); with the direct engine, choose members with --cluster</source>
+        <translation>--context は Karmada コントロールプレーンを指定します (--engine karmada)。direct エンジンでは --cluster でメンバーを選んでください</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>--severity &quot;%1&quot; is not a severity; use e.g. &apos;&gt;=WARNING&apos;, &apos;ERROR&apos; or &apos;=INFO&apos; (DEFAULT, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY)</source>
         <translation>--severity &quot;%1&quot; は重大度ではありません。&apos;&gt;=WARNING&apos;、&apos;ERROR&apos;、&apos;=INFO&apos; などを指定してください (DEFAULT, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY)</translation>
     </message>
@@ -2090,7 +2117,7 @@ Options:
 <context>
     <name>Meridian::Federation::KarmadaBackend</name>
     <message>
-        <location filename="../src/federation/karmadabackend.cpp" line="+353"/>
+        <location filename="../src/federation/karmadabackend.cpp" line="+347"/>
         <source>The cluster has no nodes</source>
         <translation>クラスタにノードがありません</translation>
     </message>
@@ -2447,7 +2474,7 @@ Options:
 <context>
     <name>Meridian::Kube::Informer</name>
     <message>
-        <location filename="../src/kube/informer.cpp" line="+259"/>
+        <location filename="../src/kube/informer.cpp" line="+261"/>
         <source>the list response is not JSON: %1</source>
         <translation>一覧の応答が JSON ではありません: %1</translation>
     </message>
@@ -2504,7 +2531,7 @@ Options:
         <translation>オフセット %1 に &quot;}&quot; が必要です</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+256"/>
         <source>unexpected &quot;%1&quot; at offset %2</source>
         <translation>オフセット %2 に予期しない &quot;%1&quot; があります</translation>
     </message>
@@ -2917,17 +2944,37 @@ Options:
 <context>
     <name>Meridian::Logs::PodLogSource</name>
     <message>
-        <location filename="../src/logs/podlogsource.cpp" line="+96"/>
+        <location filename="../src/logs/podlogsource.cpp" line="+92"/>
+        <source>The kubeconfig (%1) defines no context for the Karmada control plane.</source>
+        <translation>kubeconfig (%1) に Karmada コントロールプレーンのコンテキストがありません。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Cannot list the member clusters of the Karmada control plane (context %1): %2</source>
+        <translation>Karmada コントロールプレーン (コンテキスト %1) のメンバークラスタの一覧を取得できません: %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The Karmada control plane (context %1) has no member clusters.</source>
+        <translation>Karmada コントロールプレーン (コンテキスト %1) にメンバークラスタがありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No Karmada member cluster matches the clusters %1 (the members are %2).</source>
+        <translation>クラスタ %1 に一致する Karmada メンバークラスタがありません (メンバー: %2)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No kubeconfig context matches the clusters %1.</source>
         <translation>クラスタ %1 に一致する kubeconfig コンテキストがありません。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>%1: cannot list pods: %2</source>
         <translation>%1: Pod を一覧表示できません: %2</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>%1: log of %2/%3: %4</source>
         <translation>%1: %2/%3 のログ: %4</translation>
     </message>
@@ -3099,12 +3146,7 @@ Options:
         <translation>%1 — Meridian</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Pod logs through a Karmada control plane are not read yet: open the members&apos; contexts with the Direct engine.</source>
-        <translation>Karmada コントロール プレーン経由の Pod ログはまだ読み込めません。メンバーのコンテキストをダイレクト エンジンで開いてください。</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+37"/>
         <source>Meridian could not open the federation: %1</source>
         <translation>Meridian はフェデレーションを開けませんでした: %1</translation>
     </message>
@@ -3173,7 +3215,7 @@ Options:
         <translation>%1 に更新</translation>
     </message>
     <message>
-        <location line="-537"/>
+        <location line="-538"/>
         <source>Logs</source>
         <translation>ログ</translation>
     </message>
@@ -3189,7 +3231,7 @@ Options:
 <context>
     <name>Meridian::Net::Reply</name>
     <message>
-        <location filename="../src/net/transport.cpp" line="+133"/>
+        <location filename="../src/net/transport.cpp" line="+125"/>
         <source>The request was cancelled.</source>
         <translation>リクエストはキャンセルされました。</translation>
     </message>
