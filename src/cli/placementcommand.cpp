@@ -5,6 +5,7 @@
 
 #include "core/placement/karmadadivision.h"
 #include "core/workload.h"
+#include "kube/karmadapaths.h"
 #include "kube/kubeconfig.h"
 #include "placement/placementapply.h"
 #include "placement/policyapply.h"
@@ -364,9 +365,10 @@ QString karmadaContext(const Options &options, QString *failure)
         *failure = config.error().message;
         return {};
     }
-    if (config->currentContext.isEmpty())
+    const QString context = Kube::defaultKarmadaContext(*config);
+    if (context.isEmpty())
         *failure = tr("say which context is the Karmada control plane (--context)");
-    return config->currentContext;
+    return context;
 }
 
 // Connects to the control plane's context only (no member watches) and reads the placement.

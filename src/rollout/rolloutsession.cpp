@@ -2,6 +2,7 @@
 
 #include "kube/apiclient.h"
 #include "kube/credentials.h"
+#include "kube/karmadapaths.h"
 #include "net/transport.h"
 
 #include <QCoreApplication>
@@ -37,7 +38,7 @@ Result<std::unique_ptr<RolloutSession>> RolloutSession::open(const Kube::LoadOpt
     if (mode == Mode::Karmada) {
         QString name = contexts.value(0);
         if (name.isEmpty())
-            name = config->findContext(u"karmada"_s) ? u"karmada"_s : config->currentContext;
+            name = Kube::defaultKarmadaContext(*config);
         Result<Kube::ResolvedContext> resolved = config->resolve(name);
         if (!resolved)
             return resolved.error();

@@ -15,10 +15,12 @@
 #include "sim/kubeconfigwriter.h"
 #include "sim/logging/loggenerator.h"
 #include "sim/logging/loggingserver.h"
+#include "sim/objectrules.h"
 #include "sim/scenario.h"
 #include "sim/simclock.h"
 #include "sim/staticpods.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QMutex>
 #include <QSslCertificate>
@@ -111,6 +113,7 @@ struct Federation::Private
     bool workloads() const;
     void startControllers(ClusterRuntime &runtime, const ClusterSpec &spec);
     void seedDemo(ClusterRuntime &runtime, const ClusterSpec &spec);
+    void seedKarmadaDemo();
     QList<PodIdentity> runningContainers() const;
 };
 
@@ -183,6 +186,91 @@ void Federation::Private::seedDemo(ClusterRuntime &runtime, const ClusterSpec &s
             break;
         }
     }
+}
+
+// The demo behind Karmada: each demo workload becomes a template on the control plane with a
+// PropagationPolicy whose static weights are the replicas every member runs, so Karmada's plan
+// is the demo's spread. conflictResolution: Overwrite lets Karmada take over the members'
+// Deployments (as it does for resources that existed before it); their pod templates are the
+// template's, so nothing rolls out.
+void Federation::Private::seedKarmadaDemo()
+{
+    ClusterState *plane = karmada->state();
+    const quint64 seed = options.seed;
+    for (const QString &key :
+         {u"default/web"_s, u"default/api"_s, u"default/worker"_s, u"shop/cart"_s}) {
+        const QString ns = key.section(u'/', 0, 0);
+        const QString name = key.section(u'/', 1);
+        QJsonObject source;
+        QJsonArray clusterNames;
+        QJsonArray weights;
+        qint64 total = 0;
+        for (const ClusterSpec &spec : std::as_const(specs)) {
+            const auto deployment
+                    = servers.value(spec.name)->state()->get(u"deployments.apps"_s, ns, name);
+            if (!deployment)
+                continue;
+            const qint64 replicas = (*deployment)[u"spec"][u"replicas"].toInteger();
+            if (replicas <= 0)
+                continue;
+            if (source.isEmpty())
+                source = *deployment;
+            total += replicas;
+            clusterNames.append(spec.name);
+            weights.append(QJsonObject{{u"targetCluster"_s,
+                                        QJsonObject{{u"clusterNames"_s, QJsonArray{spec.name}}}},
+                                       {u"weight"_s, replicas}});
+        }
+        if (source.isEmpty())
+            continue;
+        if (!plane->get(u"namespaces"_s, {}, ns)) {
+            plane->create(u"namespaces"_s,
+                          ObjectRules::applyDefaults(u"namespaces"_s,
+                                                     QJsonObject{{u"apiVersion"_s, u"v1"_s},
+                                                                 {u"kind"_s, u"Namespace"_s},
+                                                                 {u"metadata"_s,
+                                                                  QJsonObject{{u"name"_s, ns}}}},
+                                                     seed));
+        }
+        QJsonObject annotations = source[u"metadata"][u"annotations"].toObject();
+        annotations.remove(u"deployment.kubernetes.io/revision"); // the member's own
+        QJsonObject spec = source.value(u"spec").toObject();
+        spec.insert(u"replicas", total);
+        plane->create(u"deployments.apps"_s,
+                      ObjectRules::applyDefaults(
+                              u"deployments.apps"_s,
+                              QJsonObject{{u"apiVersion"_s, u"apps/v1"_s},
+                                          {u"kind"_s, u"Deployment"_s},
+                                          {u"metadata"_s,
+                                           QJsonObject{{u"name"_s, name},
+                                                       {u"namespace"_s, ns},
+                                                       {u"labels"_s,
+                                                        source[u"metadata"][u"labels"]},
+                                                       {u"annotations"_s, annotations}}},
+                                          {u"spec"_s, spec}},
+                              seed));
+        const QJsonObject placement{{u"clusterAffinity"_s,
+                                     QJsonObject{{u"clusterNames"_s, clusterNames}}},
+                                    {u"replicaScheduling"_s,
+                                     QJsonObject{{u"replicaSchedulingType"_s, u"Divided"_s},
+                                                 {u"replicaDivisionPreference"_s, u"Weighted"_s},
+                                                 {u"weightPreference"_s,
+                                                  QJsonObject{{u"staticWeightList"_s, weights}}}}}};
+        plane->create(u"propagationpolicies.policy.karmada.io"_s,
+                      QJsonObject{{u"apiVersion"_s, u"policy.karmada.io/v1alpha1"_s},
+                                  {u"kind"_s, u"PropagationPolicy"_s},
+                                  {u"metadata"_s,
+                                   QJsonObject{{u"name"_s, name}, {u"namespace"_s, ns}}},
+                                  {u"spec"_s,
+                                   QJsonObject{{u"resourceSelectors"_s,
+                                                QJsonArray{
+                                                        QJsonObject{{u"apiVersion"_s, u"apps/v1"_s},
+                                                                    {u"kind"_s, u"Deployment"_s},
+                                                                    {u"name"_s, name}}}},
+                                               {u"conflictResolution"_s, u"Overwrite"_s},
+                                               {u"placement"_s, placement}}}});
+    }
+    karmada->reconcileNow();
 }
 
 QList<PodIdentity> Federation::Private::runningContainers() const
@@ -401,6 +489,8 @@ Status Federation::start()
                     };
                     d->karmada = new KarmadaControlPlane(*d->ca, members, karmadaOptions, d->host);
                     status = d->karmada->start();
+                    if (status.ok() && d->workloads())
+                        d->seedKarmadaDemo();
                 }
                 if (status.ok()) {
                     AdminServer::Hooks hooks;

@@ -165,7 +165,7 @@ private:
                                  const QString &cluster,
                                  qint64 replicas) const;
     // Creates or updates the member's copy; returns an empty string or why it was not applied.
-    QString propagate(MemberRuntime &runtime, const QJsonObject &desired);
+    QString propagate(MemberRuntime &runtime, const QJsonObject &desired, bool overwrite);
     void writeIfChanged(const QString &resource, const QJsonObject &desired);
     QString now() const;
 

@@ -466,7 +466,9 @@ QJsonObject KarmadaControlPlane::memberDeployment(const QJsonObject &deployment,
                        {u"spec"_s, spec}};
 }
 
-QString KarmadaControlPlane::propagate(MemberRuntime &runtime, const QJsonObject &desired)
+QString KarmadaControlPlane::propagate(MemberRuntime &runtime,
+                                       const QJsonObject &desired,
+                                       bool overwrite)
 {
     ClusterState *state = runtime.member.state;
     const quint64 seed = state->spec().seed;
@@ -491,7 +493,7 @@ QString KarmadaControlPlane::propagate(MemberRuntime &runtime, const QJsonObject
         state->create(deploymentsKey, wanted);
         return {};
     }
-    if ((*existing)[u"metadata"][u"labels"][managedLabel].toString() != u"true") {
+    if ((*existing)[u"metadata"][u"labels"][managedLabel].toString() != u"true" && !overwrite) {
         return u"Failed to apply all manifests (0/1): the same resource exists in the member "
                u"cluster and is not managed by Karmada (conflictResolution: Abort)"_s;
     }
@@ -650,12 +652,15 @@ void KarmadaControlPlane::reconcile()
                 aggregated.append(item);
                 continue;
             }
+            // conflictResolution: Overwrite takes over a Deployment the member already had.
             const QString failure = propagate(*runtime,
                                               memberDeployment(deployment,
                                                                *policy,
                                                                bindingName,
                                                                member,
-                                                               assignment[member]));
+                                                               assignment[member]),
+                                              (*policy)[u"spec"][u"conflictResolution"].toString()
+                                                      == u"Overwrite");
             const auto copy = runtime->member.state->get(deploymentsKey, ns, name);
             if (!failure.isEmpty() || !copy) {
                 fullyApplied = false;

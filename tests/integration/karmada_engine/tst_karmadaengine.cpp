@@ -577,6 +577,109 @@ private slots:
             QVERIFY2(e.cluster == a || e.cluster == b, qPrintable(e.cluster));
     }
 
+    void demoWorkloadsArePlacedByKarmada()
+    {
+        // Given: the demo federation behind its Karmada control plane
+        Sim::Options options;
+        options.scenario = QStringLiteral("demo");
+        options.karmada = true;
+        Sim::Federation sim(options);
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+
+        // Then: every demo workload is a template with a PropagationPolicy that took over the
+        // members' Deployments without a rollout (revisions as seeded: web is at 3)
+        const QJsonArray templates
+                = direct.getJson(karmadaContext, QStringLiteral("/apis/apps/v1/deployments"))
+                          .value(u"items")
+                          .toArray();
+        QStringList keys;
+        for (const QJsonValue &t : templates)
+            keys.append(t[u"metadata"][u"namespace"].toString() + u'/'
+                        + t[u"metadata"][u"name"].toString());
+        keys.sort();
+        QCOMPARE(keys,
+                 (QStringList{QStringLiteral("default/api"),
+                              QStringLiteral("default/web"),
+                              QStringLiteral("default/worker"),
+                              QStringLiteral("shop/cart")}));
+        const QJsonObject policy
+                = direct.getJson(karmadaContext, policiesPath + QStringLiteral("/web"));
+        QCOMPARE(policy[u"spec"][u"conflictResolution"].toString(), QStringLiteral("Overwrite"));
+        const QJsonObject tokyoWeb
+                = direct.getJson(QStringLiteral("tokyo"), deploymentsPath + QStringLiteral("/web"));
+        QCOMPARE(tokyoWeb[u"metadata"][u"labels"][u"karmada.io/managed"].toString(),
+                 QStringLiteral("true"));
+        QCOMPARE(tokyoWeb[u"metadata"][u"annotations"][u"deployment.kubernetes.io/revision"]
+                         .toString(),
+                 QStringLiteral("3"));
+
+        // And: the engine shows them, each planned as the members run it
+        ApiThread api;
+        View view(&api);
+        FederationRequest request = karmadaRequest(sim.kubeconfig());
+        request.namespaces.clear(); // every namespace
+        api.connectFederation(request);
+        QTRY_VERIFY_WITH_TIMEOUT(view.synced, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.workloads.rowCount(), 4, 20000);
+        for (const FederatedWorkload &w : view.workloads.workloads()) {
+            QCOMPARE(w.placementKind, QStringLiteral("PropagationPolicy"));
+            QVERIFY2(!w.hasDrift(), qPrintable(w.key()));
+            for (auto it = w.clusters.cbegin(); it != w.clusters.cend(); ++it)
+                QCOMPARE(w.plan.value(it.key()), it->desired);
+        }
+    }
+
+    void conflictResolutionOverwriteTakesOverAMembersDeployment()
+    {
+        // Given: a Deployment "solo" the member made itself, then a template and a policy for it
+        Sim::Federation sim(simOptions());
+        QVERIFY(sim.start().ok());
+        Direct direct(sim.kubeconfig());
+        const QString a = direct.members[0];
+        QCOMPARE(direct.call(a,
+                             "POST",
+                             deploymentsPath,
+                             deploymentJson(QStringLiteral("solo"), 1, QStringLiteral("x:1")))
+                         .httpStatus,
+                 201);
+        QVERIFY(direct.place(QStringLiteral("solo"), 2, QStringLiteral("x:1"), {{a, 1}}));
+        // Then: with the default (Abort) Karmada leaves it alone and says why
+        const QString bindingPath = QStringLiteral(
+                "/apis/work.karmada.io/v1alpha2/namespaces/default/resourcebindings/"
+                "solo-deployment");
+        QTRY_VERIFY_WITH_TIMEOUT(direct
+                                         .getJson(karmadaContext,
+                                                  bindingPath)[u"status"][u"aggregatedStatus"][0]
+                                                              [u"appliedMessage"]
+                                         .toString()
+                                         .contains(QLatin1String("not managed by Karmada")),
+                                 10000);
+        QCOMPARE(direct.getJson(a, deploymentsPath + QStringLiteral("/solo"))[u"spec"][u"replicas"]
+                         .toInt(),
+                 1);
+        // When: the policy says Overwrite
+        QCOMPARE(direct.mergePatch(karmadaContext,
+                                   policiesPath + QStringLiteral("/solo"),
+                                   QJsonObject{{QStringLiteral("spec"),
+                                                QJsonObject{{QStringLiteral("conflictResolution"),
+                                                             QStringLiteral("Overwrite")}}}}),
+                 200);
+        // Then: Karmada takes the member's Deployment over
+        QTRY_COMPARE_WITH_TIMEOUT(direct.getJson(a,
+                                                 deploymentsPath
+                                                         + QStringLiteral(
+                                                                 "/solo"))[u"spec"][u"replicas"]
+                                          .toInt(),
+                                  2,
+                                  10000);
+        QCOMPARE(direct.getJson(a,
+                                deploymentsPath + QStringLiteral("/solo"))[u"metadata"][u"labels"]
+                                                                          [u"karmada.io/managed"]
+                                                                                  .toString(),
+                 QStringLiteral("true"));
+    }
+
     void memberGoingDownAndComingBack()
     {
         QString why;
