@@ -121,7 +121,7 @@ Options:
     <message>
         <location line="+4"/>
         <location filename="../src/cli/getcommand.cpp" line="+32"/>
-        <location filename="../src/cli/placementcommand.cpp" line="+572"/>
+        <location filename="../src/cli/placementcommand.cpp" line="+574"/>
         <location filename="../src/cli/rolloutcommon.cpp" line="+22"/>
         <source>Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).</source>
         <translation>kubeconfig ファイル（既定: $KUBECONFIG、次に ~/.kube/config）。</translation>
@@ -238,7 +238,7 @@ Options:
     </message>
     <message>
         <location line="+37"/>
-        <location filename="../src/cli/placementcommand.cpp" line="-402"/>
+        <location filename="../src/cli/placementcommand.cpp" line="-403"/>
         <location line="+49"/>
         <source>note: %1
 </source>
@@ -276,7 +276,7 @@ Options:
         <location filename="../src/cli/logscommand.cpp" line="+5"/>
         <location line="+10"/>
         <location line="+7"/>
-        <location filename="../src/cli/placementcommand.cpp" line="+341"/>
+        <location filename="../src/cli/placementcommand.cpp" line="+342"/>
         <location filename="../src/cli/rolloutcommon.cpp" line="-5"/>
         <source>name</source>
         <translation>名前</translation>
@@ -379,7 +379,7 @@ Options:
         <translation>--prefs: %1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location filename="../src/cli/placementcommand.cpp" line="-428"/>
+        <location filename="../src/cli/placementcommand.cpp" line="-429"/>
         <location line="+186"/>
         <location filename="../src/cli/plancommand.cpp" line="+8"/>
         <source>CLUSTER</source>
@@ -399,16 +399,16 @@ Options:
     </message>
     <message>
         <location line="+20"/>
-        <location line="+259"/>
+        <location line="+260"/>
         <source>Preferences: %1
 </source>
         <translation>設定: %1
 </translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-259"/>
         <location line="+78"/>
-        <location line="+181"/>
+        <location line="+182"/>
         <location line="+52"/>
         <source>Total: %1
 </source>
@@ -416,7 +416,7 @@ Options:
 </translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-288"/>
         <source>cannot read %1: %2
 </source>
         <translation>%1 を読み取れません: %2
@@ -424,14 +424,14 @@ Options:
     </message>
     <message>
         <location line="+17"/>
-        <location line="+246"/>
+        <location line="+247"/>
         <source>note: not carried over: %1
 </source>
         <translation>注意: 引き継がれない項目: %1
 </translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-237"/>
         <source>no member has a Deployment %1/%2
 </source>
         <translation>Deployment %1/%2 を持つメンバーがありません
@@ -472,38 +472,38 @@ Options:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>(dry run: nothing was written)
 </source>
         <translation>（ドライラン: 何も書き込まれていません）
 </translation>
     </message>
     <message>
-        <location line="-174"/>
-        <location line="+214"/>
+        <location line="-175"/>
+        <location line="+215"/>
         <source>RESULT</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-215"/>
         <source>REPLICAS</source>
         <translation>レプリカ</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>MESSAGE</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-213"/>
         <source>meridianctl placement set: some members were not written; run the same command again to retry them
 </source>
         <translation>meridianctl placement set: 書き込まれなかったメンバーがあります。同じコマンドをもう一度実行して再試行してください
 </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>say which context is the Karmada control plane (--context)</source>
         <translation>Karmada コントロール プレーンのコンテキストを指定してください (--context)</translation>
     </message>
@@ -697,7 +697,7 @@ Options:
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../src/cli/placementcommand.cpp" line="-500"/>
+        <location filename="../src/cli/placementcommand.cpp" line="-501"/>
         <location filename="../src/cli/plancommand.cpp" line="+1"/>
         <source>PLAN</source>
         <translation>プラン</translation>
@@ -734,7 +734,7 @@ Options:
         <translation>メンバーのコンテキスト。複数指定できます（既定: すべて）。--engine karmada の場合: コントロール プレーンのコンテキスト（既定: &quot;karmada&quot;、なければ現在のコンテキスト）。</translation>
     </message>
     <message>
-        <location filename="../src/cli/placementcommand.cpp" line="+420"/>
+        <location filename="../src/cli/placementcommand.cpp" line="+421"/>
         <source>A member context; repeat for more (default: all).</source>
         <translation>メンバーのコンテキスト。複数指定できます（既定: すべて）。</translation>
     </message>
@@ -805,7 +805,7 @@ Options:
     </message>
     <message>
         <location line="+105"/>
-        <location filename="../src/cli/placementcommand.cpp" line="-391"/>
+        <location filename="../src/cli/placementcommand.cpp" line="-392"/>
         <source>warning: %1 could not be read: %2
 </source>
         <translation>警告: %1 を読み取れませんでした: %2
@@ -1668,12 +1668,12 @@ Options:
     <message>
         <location line="+2"/>
         <location line="+44"/>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>Revision</source>
         <translation>リビジョン</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-93"/>
         <location line="+44"/>
         <source>Drift</source>
         <translation>ドリフト</translation>
@@ -1691,25 +1691,25 @@ Options:
     </message>
     <message>
         <location line="+29"/>
-        <location line="+524"/>
+        <location line="+531"/>
         <source>Replicas per cluster</source>
         <translation>クラスタごとのレプリカ</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-525"/>
         <source>Members</source>
         <translation>メンバー</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+27"/>
         <location line="+20"/>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Cluster</source>
         <translation>クラスタ</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-67"/>
         <source>Members of the workload</source>
         <translation>ワークロードのメンバー</translation>
     </message>
@@ -1719,7 +1719,7 @@ Options:
         <translation>Enter またはダブルクリックで地図上のクラスタを選択します。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Conditions</source>
         <translation>コンディション</translation>
     </message>
@@ -1804,6 +1804,11 @@ Options:
         <translation>ワークロードの Pod</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Enter or double-click selects the pod&apos;s cluster on the map.</source>
+        <translation>Enter またはダブルクリックで Pod のクラスタを地図上で選択します。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Events</source>
         <translation>イベント</translation>
@@ -1847,7 +1852,12 @@ Options:
         <translation>ワークロードのイベント</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+2"/>
+        <source>Enter or double-click selects the event&apos;s cluster on the map.</source>
+        <translation>Enter またはダブルクリックでイベントのクラスタを地図上で選択します。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>%1 (%2)</source>
         <comment>note (clusters)</comment>
         <translation>%1 (%2)</translation>
@@ -4413,7 +4423,7 @@ Options:
 <context>
     <name>Meridian::Rollout::RolloutSession</name>
     <message>
-        <location filename="../src/rollout/rolloutsession.cpp" line="+54"/>
+        <location filename="../src/rollout/rolloutsession.cpp" line="+55"/>
         <source>the kubeconfig (%1) defines no contexts</source>
         <translation>kubeconfig (%1) にコンテキストが定義されていません</translation>
     </message>

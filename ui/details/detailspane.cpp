@@ -298,13 +298,7 @@ QWidget *DetailsPane::createWorkloadPage()
     m_members->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_members->setToolTip(tr("Enter or double-click selects the cluster on the map."));
     m_members->headerItem()->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-    connect(m_members, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        if (m_selection && item) {
-            const QString context = item->data(0, Qt::UserRole).toString();
-            // Stay on the workload: the map and the list follow, the pane does not turn.
-            m_selection->setClusters({context}, context, false);
-        }
-    });
+    connect(m_members, &QTreeWidget::itemActivated, this, &DetailsPane::selectRowCluster);
     layout->addWidget(m_members);
 
     auto *conditionsRow = new QHBoxLayout;
@@ -351,6 +345,8 @@ QWidget *DetailsPane::createWorkloadPage()
                         tr("Age")},
                        tr("Pods of the workload"));
     m_pods->setObjectName(QStringLiteral("workloadPods"));
+    m_pods->setToolTip(tr("Enter or double-click selects the pod's cluster on the map."));
+    connect(m_pods, &QTreeWidget::itemActivated, this, &DetailsPane::selectRowCluster);
     layout->addWidget(m_pods);
 
     auto *eventsRow = new QHBoxLayout;
@@ -372,6 +368,8 @@ QWidget *DetailsPane::createWorkloadPage()
                           tr("Message", "event")},
                          tr("Events of the workload"));
     m_events->setObjectName(QStringLiteral("workloadEvents"));
+    m_events->setToolTip(tr("Enter or double-click selects the event's cluster on the map."));
+    connect(m_events, &QTreeWidget::itemActivated, this, &DetailsPane::selectRowCluster);
     layout->addWidget(m_events);
     layout->addStretch(1);
     return m_workloadPage;
@@ -398,6 +396,15 @@ void DetailsPane::refresh()
         break;
     }
     followInsight();
+}
+
+void DetailsPane::selectRowCluster(QTreeWidgetItem *item)
+{
+    if (!m_selection || !item)
+        return;
+    const QString context = item->data(0, Qt::UserRole).toString();
+    // Stay on the workload: the map and the list follow, the pane does not turn.
+    m_selection->setClusters({context}, context, false);
 }
 
 void DetailsPane::followInsight()

@@ -78,6 +78,7 @@ private:
     void applyChartColors();
     void highlightMembers();
     void followInsight();
+    void selectRowCluster(QTreeWidgetItem *item); // a member, pod or event row's cluster
     void showInsight();
     QWidget *createClusterPage();
     QWidget *createWorkloadPage();

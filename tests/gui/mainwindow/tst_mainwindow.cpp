@@ -301,6 +301,13 @@ private slots:
             QCOMPARE(events->topLevelItem(i)->text(2), QStringLiteral("Warning"));
             QVERIFY(events->topLevelItem(i)->text(4).startsWith(QLatin1String("Pod/api-")));
         }
+        // When: the operator presses Enter on the pod's row
+        pods->setFocus();
+        pods->setCurrentItem(pods->topLevelItem(0));
+        QTest::keyClick(pods, Qt::Key_Return);
+        // Then: its cluster is selected on the map and in the list; the pane stays on api
+        QTRY_COMPARE(selectedInList(), QStringList{saoPaulo});
+        QCOMPARE(details->shownWorkload(), api_);
     }
 
     void theStatusBarSumsUpReadyAndFailingClusters()
