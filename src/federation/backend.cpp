@@ -8,16 +8,6 @@ Backend::Backend(QObject *parent)
 
 Backend::~Backend() = default;
 
-WorkloadInsight Backend::workloadInsight(const QString &ns, const QString &name) const
-{
-    WorkloadInsight insight;
-    insight.ns = ns;
-    insight.name = name;
-    for (const ClusterStatus &cluster : clusters())
-        insight.notes.insert(cluster.context, tr("this engine does not read pods and events"));
-    return insight;
-}
-
 QString engineName(Engine engine)
 {
     switch (engine) {

@@ -73,12 +73,11 @@ public:
     // Everything that changed since the last call.
     virtual Changes takeChanges() = 0;
 
-    // The pods and events of one federated workload in every member, from the caches. By
-    // default none, with a note per member saying so.
-    virtual WorkloadInsight workloadInsight(const QString &ns, const QString &name) const;
+    // The pods and events of one federated workload in every member, from the caches.
+    virtual WorkloadInsight workloadInsight(const QString &ns, const QString &name) const = 0;
     // The namespace of the workload whose details are followed (empty: none): engines watch
     // churning details such as events there only.
-    virtual void setDetailNamespace(const QString &ns) { Q_UNUSED(ns) }
+    virtual void setDetailNamespace(const QString &ns) = 0;
 
 signals:
     void changesPending();

@@ -120,18 +120,6 @@ void DirectBackend::markCacheSynced(Kube::Informer *informer)
     QMetaObject::invokeMethod(this, &Backend::cachesSynced, Qt::QueuedConnection);
 }
 
-qsizetype DirectBackend::cachedObjects() const
-{
-    qsizetype count = 0;
-    for (const auto &m : m_members) {
-        for (const Kube::Informer *informer : m->deploymentInformers + m->detailInformers())
-            count += informer->size();
-        if (m->nodes)
-            count += m->nodes->cache().size();
-    }
-    return count;
-}
-
 void DirectBackend::stop()
 {
     m_running = false;
@@ -615,30 +603,6 @@ FederatedWorkloadList DirectBackend::workloads() const
     for (const QString &key : std::as_const(keys))
         result.append(m_workloads.value(key));
     return result;
-}
-
-namespace {
-
-QList<QJsonObject> cached(const QList<Kube::Informer *> &informers)
-{
-    QList<QJsonObject> result;
-    for (const Kube::Informer *informer : informers)
-        result.append(informer->objects());
-    return result;
-}
-
-} // namespace
-
-QList<QJsonObject> DirectBackend::replicaSets(const QString &context) const
-{
-    const MemberState *m = find(context);
-    return m ? cached(m->replicaSets) : QList<QJsonObject>{};
-}
-
-QList<QJsonObject> DirectBackend::pods(const QString &context) const
-{
-    const MemberState *m = find(context);
-    return m ? cached(m->pods) : QList<QJsonObject>{};
 }
 
 DirectBackend::MemberState *DirectBackend::find(const QString &context) const

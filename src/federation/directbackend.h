@@ -60,12 +60,6 @@ public:
     Changes takeChanges() override;
     WorkloadInsight workloadInsight(const QString &ns, const QString &name) const override;
     void setDetailNamespace(const QString &ns) override;
-    // How many objects the informers cache (Deployments, ReplicaSets, Pods, Nodes).
-    qsizetype cachedObjects() const;
-
-    // The informers' caches, for per-cluster views and rollouts (key: namespace/name).
-    QList<QJsonObject> replicaSets(const QString &context) const;
-    QList<QJsonObject> pods(const QString &context) const;
 
 private:
     struct MemberState;

@@ -49,14 +49,4 @@ const Projection &eventProjection()
     return checked(projection);
 }
 
-QJsonObject trimPod(const QJsonObject &pod)
-{
-    return podProjection().apply(pod);
-}
-
-QJsonObject trimReplicaSet(const QJsonObject &replicaSet)
-{
-    return replicaSetProjection().apply(replicaSet);
-}
-
 } // namespace Meridian::Kube

@@ -2,14 +2,12 @@
 
 #include "projection.h"
 
-#include <QJsonObject>
-
 namespace Meridian::Kube {
 
 // What an informer keeps of an object it caches, like client-go's SetTransform: the fields
 // Meridian reads, nothing else, so tens of thousands of cached pods stay small. Pure. The
-// projections are what the informers apply while parsing (Informer::setProjection); trimPod and
-// trimReplicaSet apply the same to decoded objects.
+// informers apply them while parsing (Informer::setProjection); Projection::apply does the same
+// to a decoded object.
 
 // Pod: metadata (name, namespace, uid, resourceVersion, creationTimestamp, deletionTimestamp,
 // labels, ownerReferences' kind/name/uid/controller), spec (nodeName, containers' name and
@@ -17,13 +15,11 @@ namespace Meridian::Kube {
 // containerStatuses' name/image/ready/started/restartCount and the current state's key/reason).
 // (The state's key is kept with its reason only: running, waiting or terminated.)
 const Projection &podProjection();
-QJsonObject trimPod(const QJsonObject &pod);
 
 // ReplicaSet: metadata as for pods plus annotations that rollouts read
 // (deployment.kubernetes.io/revision, kubernetes.io/change-cause), spec (replicas, the
 // template's containers' name and image, the pod-template-hash label), and status.
 const Projection &replicaSetProjection();
-QJsonObject trimReplicaSet(const QJsonObject &replicaSet);
 
 // Event (core/v1): metadata (name, namespace, uid, resourceVersion, creationTimestamp), the
 // involved object's kind/name/namespace/uid, reason, message, type, count, first/last

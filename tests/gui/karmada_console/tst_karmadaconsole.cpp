@@ -3,6 +3,7 @@
 // the cluster list, the map and the selection (the details stop showing it), and created again it
 // is a row again; a workload placed by a ClusterPropagationPolicy says so, and the editor's apply
 // writes that policy.
+#include "../../support/karmadaobjects.h"
 #include "kube/apiclient.h"
 #include "kube/credentials.h"
 #include "kube/kubeconfig.h"
@@ -66,30 +67,6 @@ Net::Response call(const QByteArray &kubeconfig,
     QTimer::singleShot(15000, &loop, &QEventLoop::quit);
     loop.exec();
     return result;
-}
-
-QJsonObject deployment(const QString &name, int replicas)
-{
-    const QJsonObject labels{{QStringLiteral("app"), name}};
-    return QJsonObject{
-            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-            {QStringLiteral("kind"), QStringLiteral("Deployment")},
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-            {QStringLiteral("spec"),
-             QJsonObject{{QStringLiteral("replicas"), replicas},
-                         {QStringLiteral("selector"),
-                          QJsonObject{{QStringLiteral("matchLabels"), labels}}},
-                         {QStringLiteral("template"),
-                          QJsonObject{{QStringLiteral("metadata"),
-                                       QJsonObject{{QStringLiteral("labels"), labels}}},
-                                      {QStringLiteral("spec"),
-                                       QJsonObject{
-                                               {QStringLiteral("containers"),
-                                                QJsonArray{QJsonObject{
-                                                        {QStringLiteral("name"),
-                                                         QStringLiteral("app")},
-                                                        {QStringLiteral("image"),
-                                                         QStringLiteral("nginx:1.27")}}}}}}}}}}};
 }
 
 // A ClusterPropagationPolicy naming exactly default/NAME, weight 1 on every cluster.
@@ -171,7 +148,7 @@ private slots:
         QCOMPARE(call(sim.kubeconfig(),
                       "POST",
                       deploymentsPath,
-                      deployment(QStringLiteral("web"), 6))
+                      TestSupport::deploymentJson(QStringLiteral("web"), 6))
                          .httpStatus,
                  201);
         ApiThread api;
@@ -264,7 +241,7 @@ private slots:
         QCOMPARE(call(sim.kubeconfig(),
                       "POST",
                       deploymentsPath,
-                      deployment(QStringLiteral("web"), 6))
+                      TestSupport::deploymentJson(QStringLiteral("web"), 6))
                          .httpStatus,
                  201);
         ApiThread api;

@@ -2,6 +2,7 @@
 // worker and log threads): selecting a propagated workload fills the log dock with its pods' lines
 // from the members it is placed on, named by the member clusters; the Clusters filter takes those
 // names, and "Show Cluster on Map" selects the member.
+#include "../../support/karmadaobjects.h"
 #include "kube/apiclient.h"
 #include "kube/credentials.h"
 #include "kube/kubeconfig.h"
@@ -58,49 +59,6 @@ int post(const QByteArray &kubeconfig, const QString &path, const QJsonObject &b
     return status;
 }
 
-QJsonObject deployment(const QString &name, int replicas)
-{
-    const QJsonObject labels{{QStringLiteral("app"), name}};
-    const QJsonObject container{{QStringLiteral("name"), QStringLiteral("app")},
-                                {QStringLiteral("image"), QStringLiteral("nginx:1.27")}};
-    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-                       {QStringLiteral("kind"), QStringLiteral("Deployment")},
-                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-                       {QStringLiteral("spec"),
-                        QJsonObject{{QStringLiteral("replicas"), replicas},
-                                    {QStringLiteral("selector"),
-                                     QJsonObject{{QStringLiteral("matchLabels"), labels}}},
-                                    {QStringLiteral("template"),
-                                     QJsonObject{{QStringLiteral("metadata"),
-                                                  QJsonObject{{QStringLiteral("labels"), labels}}},
-                                                 {QStringLiteral("spec"),
-                                                  QJsonObject{{QStringLiteral("containers"),
-                                                               QJsonArray{container}}}}}}}}};
-}
-
-// Duplicated onto exactly `clusters`.
-QJsonObject policy(const QString &name, const QStringList &clusters)
-{
-    return QJsonObject{
-            {QStringLiteral("apiVersion"), QStringLiteral("policy.karmada.io/v1alpha1")},
-            {QStringLiteral("kind"), QStringLiteral("PropagationPolicy")},
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-            {QStringLiteral("spec"),
-             QJsonObject{{QStringLiteral("resourceSelectors"),
-                          QJsonArray{QJsonObject{{QStringLiteral("apiVersion"),
-                                                  QStringLiteral("apps/v1")},
-                                                 {QStringLiteral("kind"),
-                                                  QStringLiteral("Deployment")},
-                                                 {QStringLiteral("name"), name}}}},
-                         {QStringLiteral("placement"),
-                          QJsonObject{{QStringLiteral("clusterAffinity"),
-                                       QJsonObject{{QStringLiteral("clusterNames"),
-                                                    QJsonArray::fromStringList(clusters)}}},
-                                      {QStringLiteral("replicaScheduling"),
-                                       QJsonObject{{QStringLiteral("replicaSchedulingType"),
-                                                    QStringLiteral("Duplicated")}}}}}}}};
-}
-
 QSet<QString> shownClusters(const Logs::LogTableModel *logs)
 {
     QSet<QString> clusters;
@@ -132,12 +90,12 @@ private slots:
         const QStringList placed{members[0], members[1]};
         QCOMPARE(post(sim.kubeconfig(),
                       QStringLiteral("/apis/apps/v1/namespaces/default/deployments"),
-                      deployment(QStringLiteral("web"), 2)),
+                      TestSupport::deploymentJson(QStringLiteral("web"), 2)),
                  201);
         QCOMPARE(post(sim.kubeconfig(),
                       QStringLiteral("/apis/policy.karmada.io/v1alpha1/namespaces/default/"
                                      "propagationpolicies"),
-                      policy(QStringLiteral("web"), placed)),
+                      TestSupport::duplicatedPolicyJson(QStringLiteral("web"), placed)),
                  201);
 
         // When: the window opens it with the Karmada engine and the operator selects web

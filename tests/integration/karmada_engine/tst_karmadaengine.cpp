@@ -2,6 +2,7 @@
 // template and a PropagationPolicy written to the control plane, the engine's view (through the
 // API worker into ClusterModel and WorkloadModel, as in the app) compared with what the control
 // plane and each member serve when read directly.
+#include "../../support/karmadaobjects.h"
 #include "cli/cli.h"
 #include "core/workload.h"
 #include "federation/karmadabackend.h"
@@ -26,6 +27,7 @@
 #include <QTimer>
 
 using namespace Meridian;
+using TestSupport::deploymentJson;
 
 namespace {
 
@@ -33,62 +35,6 @@ const QString karmadaContext = QStringLiteral("karmada");
 const QString deploymentsPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments");
 const QString policiesPath
         = QStringLiteral("/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies");
-
-QJsonObject deploymentJson(const QString &name, int replicas, const QString &image)
-{
-    const QJsonObject labels{{QStringLiteral("app"), name}};
-    const QJsonObject container{{QStringLiteral("name"), QStringLiteral("app")},
-                                {QStringLiteral("image"), image}};
-    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-                       {QStringLiteral("kind"), QStringLiteral("Deployment")},
-                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-                       {QStringLiteral("spec"),
-                        QJsonObject{{QStringLiteral("replicas"), replicas},
-                                    {QStringLiteral("selector"),
-                                     QJsonObject{{QStringLiteral("matchLabels"), labels}}},
-                                    {QStringLiteral("template"),
-                                     QJsonObject{{QStringLiteral("metadata"),
-                                                  QJsonObject{{QStringLiteral("labels"), labels}}},
-                                                 {QStringLiteral("spec"),
-                                                  QJsonObject{{QStringLiteral("containers"),
-                                                               QJsonArray{container}}}}}}}}};
-}
-
-// A PropagationPolicy for one Deployment with static weights per cluster.
-QJsonObject policyJson(const QString &name, const QMap<QString, int> &weights)
-{
-    QJsonArray rules;
-    QJsonArray names;
-    for (auto it = weights.cbegin(); it != weights.cend(); ++it) {
-        names.append(it.key());
-        rules.append(
-                QJsonObject{{QStringLiteral("targetCluster"),
-                             QJsonObject{{QStringLiteral("clusterNames"), QJsonArray{it.key()}}}},
-                            {QStringLiteral("weight"), it.value()}});
-    }
-    return QJsonObject{
-            {QStringLiteral("apiVersion"), QStringLiteral("policy.karmada.io/v1alpha1")},
-            {QStringLiteral("kind"), QStringLiteral("PropagationPolicy")},
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-            {QStringLiteral("spec"),
-             QJsonObject{{QStringLiteral("resourceSelectors"),
-                          QJsonArray{QJsonObject{{QStringLiteral("apiVersion"),
-                                                  QStringLiteral("apps/v1")},
-                                                 {QStringLiteral("kind"),
-                                                  QStringLiteral("Deployment")},
-                                                 {QStringLiteral("name"), name}}}},
-                         {QStringLiteral("placement"),
-                          QJsonObject{{QStringLiteral("clusterAffinity"),
-                                       QJsonObject{{QStringLiteral("clusterNames"), names}}},
-                                      {QStringLiteral("replicaScheduling"),
-                                       QJsonObject{{QStringLiteral("replicaSchedulingType"),
-                                                    QStringLiteral("Divided")},
-                                                   {QStringLiteral("replicaDivisionPreference"),
-                                                    QStringLiteral("Weighted")},
-                                                   {QStringLiteral("weightPreference"),
-                                                    QJsonObject{{QStringLiteral("staticWeightList"),
-                                                                 rules}}}}}}}}}};
-}
 
 // A policy with static weights over `weights`' clusters: kind PropagationPolicy or
 // ClusterPropagationPolicy, one resourceSelector, a spec.priority.
@@ -98,7 +44,7 @@ QJsonObject weightedPolicy(const QString &kind,
                            const QMap<QString, int> &weights,
                            int priority = 0)
 {
-    QJsonObject policy = policyJson(name, weights);
+    QJsonObject policy = TestSupport::weightedPolicyJson(name, weights);
     policy.insert(QStringLiteral("kind"), kind);
     QJsonObject spec = policy.value(u"spec").toObject();
     spec.insert(QStringLiteral("resourceSelectors"), QJsonArray{selector});
@@ -183,8 +129,11 @@ public:
                                     deploymentsPath,
                                     deploymentJson(name, replicas, image))
                                        .httpStatus;
-        const int policy
-                = call(karmadaContext, "POST", policiesPath, policyJson(name, weights)).httpStatus;
+        const int policy = call(karmadaContext,
+                                "POST",
+                                policiesPath,
+                                TestSupport::weightedPolicyJson(name, weights))
+                                   .httpStatus;
         if (deployment != 201 || policy != 201)
             qWarning("creating %s: Deployment %d, PropagationPolicy %d",
                      qPrintable(name),

@@ -3,6 +3,7 @@
 // the control plane's cluster proxy, compared line for line with reading each member's own
 // context directly; the cluster filter on member names; a member that is down reported while the
 // others stream; and `meridianctl logs --engine karmada` agreeing with `--engine direct`.
+#include "../../support/karmadaobjects.h"
 #include "cli/cli.h"
 #include "kube/apiclient.h"
 #include "kube/credentials.h"
@@ -29,64 +30,11 @@
 #include <algorithm>
 
 using namespace Meridian;
+using TestSupport::deploymentJson;
 
 namespace {
 
 const QString karmadaContext = QStringLiteral("karmada");
-
-QJsonObject deploymentJson(const QString &name, int replicas)
-{
-    const QJsonObject labels{{QStringLiteral("app"), name}};
-    const QJsonObject container{{QStringLiteral("name"), QStringLiteral("app")},
-                                {QStringLiteral("image"), QStringLiteral("nginx:1.27")}};
-    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-                       {QStringLiteral("kind"), QStringLiteral("Deployment")},
-                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-                       {QStringLiteral("spec"),
-                        QJsonObject{{QStringLiteral("replicas"), replicas},
-                                    {QStringLiteral("selector"),
-                                     QJsonObject{{QStringLiteral("matchLabels"), labels}}},
-                                    {QStringLiteral("template"),
-                                     QJsonObject{{QStringLiteral("metadata"),
-                                                  QJsonObject{{QStringLiteral("labels"), labels}}},
-                                                 {QStringLiteral("spec"),
-                                                  QJsonObject{{QStringLiteral("containers"),
-                                                               QJsonArray{container}}}}}}}}};
-}
-
-// Places the Deployment on `clusters` with weight 1 each.
-QJsonObject policyJson(const QString &name, const QStringList &clusters)
-{
-    QJsonArray rules;
-    for (const QString &c : clusters) {
-        rules.append(QJsonObject{{QStringLiteral("targetCluster"),
-                                  QJsonObject{{QStringLiteral("clusterNames"), QJsonArray{c}}}},
-                                 {QStringLiteral("weight"), 1}});
-    }
-    return QJsonObject{
-            {QStringLiteral("apiVersion"), QStringLiteral("policy.karmada.io/v1alpha1")},
-            {QStringLiteral("kind"), QStringLiteral("PropagationPolicy")},
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-            {QStringLiteral("spec"),
-             QJsonObject{{QStringLiteral("resourceSelectors"),
-                          QJsonArray{QJsonObject{{QStringLiteral("apiVersion"),
-                                                  QStringLiteral("apps/v1")},
-                                                 {QStringLiteral("kind"),
-                                                  QStringLiteral("Deployment")},
-                                                 {QStringLiteral("name"), name}}}},
-                         {QStringLiteral("placement"),
-                          QJsonObject{{QStringLiteral("clusterAffinity"),
-                                       QJsonObject{{QStringLiteral("clusterNames"),
-                                                    QJsonArray::fromStringList(clusters)}}},
-                                      {QStringLiteral("replicaScheduling"),
-                                       QJsonObject{{QStringLiteral("replicaSchedulingType"),
-                                                    QStringLiteral("Divided")},
-                                                   {QStringLiteral("replicaDivisionPreference"),
-                                                    QStringLiteral("Weighted")},
-                                                   {QStringLiteral("weightPreference"),
-                                                    QJsonObject{{QStringLiteral("staticWeightList"),
-                                                                 rules}}}}}}}}}};
-}
 
 QString rfc3339(qint64 ms)
 {
@@ -248,7 +196,7 @@ private slots:
                       "POST",
                       QStringLiteral("/apis/policy.karmada.io/v1alpha1/namespaces/default/"
                                      "propagationpolicies"),
-                      policyJson(QStringLiteral("web"), m_placed))
+                      TestSupport::evenPolicyJson(QStringLiteral("web"), m_placed))
                          .httpStatus,
                  201);
         // and its pods running on both, logging for a while

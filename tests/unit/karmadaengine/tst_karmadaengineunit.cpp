@@ -171,7 +171,7 @@ private slots:
                                             "imageID": "sha", "state": {"running": {"startedAt": "x"}}}]}
         })")
                                         .object();
-        const QJsonObject t = Kube::trimPod(pod);
+        const QJsonObject t = Kube::podProjection().apply(pod);
         const QJsonObject metadata = t.value(u"metadata").toObject();
         QCOMPARE(metadata.value(u"name").toString(), QStringLiteral("web-1"));
         QCOMPARE(metadata.value(u"resourceVersion").toString(), QStringLiteral("42"));
@@ -208,7 +208,7 @@ private slots:
           "status": {"replicas": 2, "readyReplicas": 1}
         })")
                                        .object();
-        const QJsonObject t = Kube::trimReplicaSet(rs);
+        const QJsonObject t = Kube::replicaSetProjection().apply(rs);
         QCOMPARE(t[u"metadata"][u"annotations"].toObject().size(), 1);
         QCOMPARE(t[u"metadata"][u"annotations"][u"deployment.kubernetes.io/revision"].toString(),
                  QStringLiteral("3"));

@@ -219,7 +219,7 @@ private slots:
         QCOMPARE(page->continueToken, QStringLiteral("tok=="));
         QCOMPARE(page->items.size(), 2);
         QCOMPARE(page->items[0].key, QStringLiteral("default/web-1"));
-        QCOMPARE(parsed(page->items[0].json), trimPod(parsed(kPod)));
+        QCOMPARE(parsed(page->items[0].json), podProjection().apply(parsed(kPod)));
         QCOMPARE(page->items[1].key, QStringLiteral("/solo")); // cluster-scoped: no namespace
         QCOMPARE(page->items[1].json, QByteArray(R"({"metadata":{"name":"solo"}})"));
 
