@@ -2074,17 +2074,9 @@ Options:
     </message>
 </context>
 <context>
-    <name>Meridian::Federation::Backend</name>
-    <message>
-        <location filename="../src/federation/backend.cpp" line="+17"/>
-        <source>this engine does not read pods and events</source>
-        <translation>このエンジンは Pod とイベントを読み取りません</translation>
-    </message>
-</context>
-<context>
     <name>Meridian::Federation::DirectBackend</name>
     <message>
-        <location filename="../src/federation/directbackend.cpp" line="+232"/>
+        <location filename="../src/federation/directbackend.cpp" line="+220"/>
         <source>Pods are not watched in this cluster</source>
         <translation>このクラスタでは Pod を監視していません</translation>
     </message>
